@@ -1,0 +1,39 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+/**
+ * Resolver types per subgraph, generated from the subgraph's SDL under `schema/`. Mappers point
+ * entity types at the Prisma models the resolvers actually return, so a resolver that forgets a
+ * field the model lacks fails the typecheck.
+ */
+const subgraphs: Record<string, Record<string, string>> = {
+  accounts: { User: './prisma/client.ts#User as UserModel' },
+  catalog: {
+    Product: './prisma/client.ts#Product as ProductModel',
+    User: '../entity-references.ts#UserReference',
+  },
+};
+
+const config: CodegenConfig = {
+  overwrite: true,
+  generates: Object.fromEntries(
+    Object.entries(subgraphs).map(([name, mappers]) => [
+      `subgraphs/${name}/generated/resolvers-types.ts`,
+      {
+        schema: `schema/${name}.graphql`,
+        plugins: ['typescript', 'typescript-resolvers'],
+        config: {
+          federation: true,
+          useTypeImports: true,
+          enumsAsTypes: true,
+          contextType: '../context.ts#Context',
+          mappers,
+          scalars: { DateTime: 'Date' },
+          avoidOptionals: { field: true, inputValue: false },
+        },
+      },
+    ]),
+  ),
+  hooks: { afterAllFileWrite: ['prettier --write'] },
+};
+
+export default config;

@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The stable `extensions.code` values clients may branch on. Apollo's own codes
+ * (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, ...) pass through unchanged.
+ */
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  InvalidCredentials: 'INVALID_CREDENTIALS',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** A client-facing error: its message is meant to be read by the caller, its code to be matched on. */
+export function userError(code: ErrorCode, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+export const unauthenticated = () => userError(ErrorCode.Unauthenticated, 'You must be signed in.');
+export const forbidden = (message = 'You are not allowed to do this.') => userError(ErrorCode.Forbidden, message);
+export const notFound = (what: string) => userError(ErrorCode.NotFound, `${what} not found.`);

@@ -1,0 +1,34 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../logger.ts';
+import { ErrorCode } from '../errors.ts';
+
+/**
+ * Keeps errors the code raised on purpose (any GraphQLError with a code other than
+ * INTERNAL_SERVER_ERROR) and replaces everything else with a generic message, logging the original:
+ * a Prisma error or a TypeError says things about the system that callers must not see.
+ */
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.['code'];
+    const intended = original instanceof GraphQLError && code !== ErrorCode.InternalServerError;
+    if (intended || (code && code !== ErrorCode.InternalServerError)) {
+      return withoutStacktrace(formatted);
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
+    return {
+      message: 'Internal server error',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.InternalServerError },
+    };
+  };
+}
+
+function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _omitted, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

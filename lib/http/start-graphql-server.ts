@@ -1,0 +1,87 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import express, { type Request } from 'express';
+import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Logger } from '../logger.ts';
+import { createFormatError } from '../graphql/format-error.ts';
+import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
+import { jsonErrorHandler } from './json-error-handler.ts';
+
+export interface RequestInfo {
+  req: Request;
+  requestId: string;
+}
+
+export interface GraphQLServerOptions<TContext extends BaseContext> {
+  logger: Logger;
+  host: string;
+  port: number;
+  /** Paths that answer GraphQL requests (and, where enabled, show the landing page). */
+  paths: string[];
+  /** Everything ApolloServer takes but the drain plugin and error formatting, which this adds. */
+  apollo: ApolloServerOptions<TContext>;
+  context: (request: RequestInfo) => Promise<TContext>;
+  readiness: ReadinessCheck;
+  /** Largest JSON body accepted before parsing; larger bodies get 413 without being read. */
+  bodyLimit?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops accepting connections, lets in-flight operations finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID_HEADER = 'x-request-id';
+
+/**
+ * Assembles the HTTP side every GraphQL process shares: JSON body parsing with a size limit,
+ * request ids, liveness and readiness routes, Apollo Server with draining shutdown, and masked
+ * unexpected errors. Returns once the port is bound, reporting the port actually bound.
+ */
+export async function startGraphQLServer<TContext extends BaseContext>(
+  options: GraphQLServerOptions<TContext>,
+): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<TContext>({
+    ...options.apollo,
+    logger: options.logger,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(options.logger),
+    plugins: [...(options.apollo.plugins ?? []), ApolloServerPluginDrainHttpServer({ httpServer })],
+  } as ApolloServerOptions<TContext>);
+  await apollo.start();
+
+  mountHealthRoutes(app, options.readiness);
+  app.use(options.paths, express.json({ limit: options.bodyLimit ?? '1mb' }), (req, res, next) => {
+    const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    res.locals['requestId'] = requestId;
+    next();
+  });
+  app.use(
+    options.paths,
+    expressMiddleware(apollo, {
+      context: ({ req, res }) => options.context({ req, requestId: String(res.locals['requestId']) }),
+    }),
+  );
+  app.use(jsonErrorHandler(options.logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host}:${port}${options.paths[0] ?? '/'}`;
+  options.logger.info({ port, url }, 'listening');
+  // A supervising parent (npm start, the test harness) learns the bound port over IPC, not from logs.
+  process.send?.({ event: 'listening', port });
+  return { url, port, stop: () => apollo.stop() };
+}

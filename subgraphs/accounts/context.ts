@@ -1,0 +1,10 @@
+import type { BaseContext } from '#lib/subgraph/base-context';
+import type { createTokenSigner } from '#lib/auth/tokens';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import type { Loaders } from './loaders.ts';
+
+export interface Context extends BaseContext {
+  prisma: PrismaClient;
+  loaders: Loaders;
+  issueToken: ReturnType<typeof createTokenSigner>;
+}

@@ -1,0 +1,7 @@
+import { validateInput } from '#lib/graphql/validate-input';
+import type { MutationResolvers } from '../../generated/resolvers-types.ts';
+import { authenticate, loginInputSchema } from '../../users.ts';
+import { signIn } from './sign-in.ts';
+
+export const login: NonNullable<MutationResolvers['login']> = async (_parent, { input }, context) =>
+  signIn(await authenticate(context.prisma, validateInput(loginInputSchema, input)), context);

@@ -1,0 +1,34 @@
+/**
+ * The subgraphs that make up the supergraph: the one list that composition, the start script,
+ * the router's URL overrides and the test harness all read.
+ */
+export interface SubgraphEntry {
+  name: string;
+  /** Upper-case prefix of the subgraph's own environment variables (ACCOUNTS_PORT, ...). */
+  envPrefix: string;
+  defaultPort: number;
+  /** The subgraph's own database on the local server, used when `<PREFIX>_DATABASE_URL` is unset. */
+  defaultDatabaseUrl: string;
+}
+
+const entry = (name: string, defaultPort: number): SubgraphEntry => ({
+  name,
+  envPrefix: name.toUpperCase(),
+  defaultPort,
+  defaultDatabaseUrl: `postgresql://postgres@127.0.0.1:5432/commerce_${name}`,
+});
+
+export const SUBGRAPHS: readonly SubgraphEntry[] = [entry('accounts', 4001), entry('catalog', 4002)];
+
+export function subgraphEntry(name: string): SubgraphEntry {
+  const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);
+  if (!found) throw new Error(`unknown subgraph ${name}`);
+  return found;
+}
+
+/** Where a subgraph listens when nothing overrides it; composition records this URL. */
+export const defaultSubgraphUrl = ({ defaultPort }: SubgraphEntry) => `http://127.0.0.1:${defaultPort}/graphql`;
+
+/** Where a subgraph's database lives: `<PREFIX>_DATABASE_URL`, or its default. */
+export const subgraphDatabaseUrl = (subgraph: SubgraphEntry, env: Record<string, string | undefined>) =>
+  env[`${subgraph.envPrefix}_DATABASE_URL`] ?? subgraph.defaultDatabaseUrl;
