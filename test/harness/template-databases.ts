@@ -7,10 +7,11 @@ export const TEST_SERVER_URL =
   process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 /**
- * A migrated template database per subgraph, named after a hash of its migrations: each test then
- * gets a fresh database as a cheap `CREATE DATABASE ... TEMPLATE` copy instead of migrating anew.
+ * A migrated template database per subgraph and test run: each test then gets a fresh database
+ * as a cheap `CREATE DATABASE ... TEMPLATE` copy instead of migrating anew. The run id keeps
+ * concurrent runs on one server apart; the migrations hash says which history a template holds.
  */
-export function templateDatabaseName(subgraph: string): string {
+export function templateDatabaseName(subgraph: string, runId: string): string {
   const dir = `prisma/${subgraph}/migrations`;
   const hash = createHash('sha256');
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) =>
@@ -18,7 +19,8 @@ export function templateDatabaseName(subgraph: string): string {
   )) {
     if (entry.isFile()) hash.update(entry.name).update(readFileSync(join(entry.parentPath, entry.name)));
   }
-  return `test_template_${subgraph}_${hash.digest('hex').slice(0, 12)}`;
+  return `test_template_${runId}_${subgraph}_${hash.digest('hex').slice(0, 8)}`;
 }
 
-export const templateNames = () => Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, templateDatabaseName(name)]));
+export const templateNames = (runId: string) =>
+  Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, templateDatabaseName(name, runId)]));
