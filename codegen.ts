@@ -33,7 +33,6 @@ const config: CodegenConfig = {
       },
     ]),
   ),
-  hooks: { afterAllFileWrite: ['prettier --write'] },
 };
 
 export default config;

@@ -1,6 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from '#lib/logger';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { viewerFromAuthorization } from '#lib/auth/viewer-from-request';
 import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-server';
@@ -35,5 +36,6 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       return { requestId, authorization, viewer };
     },
     readiness: async () => ({ ready: true, checks: { supergraph: 'loaded' } }),
+    metrics: createMetrics('router'),
   });
 }
