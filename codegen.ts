@@ -11,6 +11,18 @@ const subgraphs: Record<string, Record<string, string>> = {
     Product: './prisma/client.ts#Product as ProductModel',
     User: '../entity-references.ts#UserReference',
   },
+  orders: {
+    Order: './prisma/client.ts#Order as OrderModel',
+    OrderLine: '../orders.ts#OrderLineView',
+    CartLine: './prisma/client.ts#CartLine as CartLineModel',
+    Cart: '../carts.ts#CartView',
+    User: '../entity-references.ts#UserReference',
+    Product: '../entity-references.ts#ProductReference',
+  },
+  notifications: {
+    Notification: './prisma/client.ts#Notification as NotificationModel',
+    User: '../entity-references.ts#UserReference',
+  },
 };
 
 const config: CodegenConfig = {
@@ -27,7 +39,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           contextType: '../context.ts#Context',
           mappers,
-          scalars: { DateTime: 'Date' },
+          scalars: { DateTime: 'Date', JSON: 'unknown' },
           avoidOptionals: { field: true, inputValue: false },
         },
       },

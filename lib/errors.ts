@@ -11,6 +11,10 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  /** A price changed since the client last saw it; the client shows the new one and asks again. */
+  PriceChanged: 'PRICE_CHANGED',
+  /** Another service this one needs did not answer; the same request may succeed later. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
