@@ -1,5 +1,6 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
@@ -16,7 +17,8 @@ import { resolvers } from './resolvers/index.ts';
  * by `deliverNotification`, called from background jobs rather than from GraphQL.
  */
 export async function startNotifications(config: NotificationsConfig, logger: Logger): Promise<RunningServer> {
-  const prisma = createPrismaClient(PrismaClient, config.database);
+  const metrics = createMetrics('notifications');
+  const prisma = createPrismaClient(PrismaClient, config.database, metrics);
   const verify = createTokenVerifier(config.tokens);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('notifications'),
@@ -26,6 +28,7 @@ export async function startNotifications(config: NotificationsConfig, logger: Lo
     host: config.host,
     port: config.port,
     readiness: databaseReadiness(prisma),
+    metrics,
     context: async (request) => ({ ...(await createBaseContext(request, verify, logger)), prisma }),
   });
   return {

@@ -1,5 +1,6 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
@@ -15,7 +16,8 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Starts the orders subgraph and returns once it listens. */
 export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
-  const prisma = createPrismaClient(PrismaClient, config.database);
+  const metrics = createMetrics('orders');
+  const prisma = createPrismaClient(PrismaClient, config.database, metrics);
   const catalog = createHttpCatalogClient({ ...config.catalog, logger });
   const verify = createTokenVerifier(config.tokens);
   const server = await startSubgraph<Context>({
@@ -26,6 +28,7 @@ export async function startOrders(config: OrdersConfig, logger: Logger): Promise
     host: config.host,
     port: config.port,
     readiness: databaseReadiness(prisma),
+    metrics,
     context: async (request) => ({
       ...(await createBaseContext(request, verify, logger)),
       prisma,
