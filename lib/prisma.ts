@@ -32,7 +32,9 @@ export function createPrismaClient<TClient>(
   registry?: Registry,
 ): TClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const client = new Client({ adapter: new PrismaPg(pool), log: [{ emit: 'event', level: 'query' }] });
+  // The client owns this pool: $disconnect ends it, or its idle connections would outlive the client.
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new Client({ adapter, log: [{ emit: 'event', level: 'query' }] });
   if (registry) observeDatabase(client as QueryEvents, pool, registry);
   return client;
 }
