@@ -219,7 +219,11 @@ describe('cart to order through the router', () => {
 
     // The snapshot holds when the catalog price moves later.
     await setPrice(products['MUG']!, 2999);
-    const again = await system.graphql<{ order: OrderData }>({ query: ORDER, variables: { id: order.id }, token: alice.token });
+    const again = await system.graphql<{ order: OrderData }>({
+      query: ORDER,
+      variables: { id: order.id },
+      token: alice.token,
+    });
     expect(again.data!.order.lines[0]!.unitPrice.amount).toBe(1999);
     await setPrice(products['MUG']!, 1999);
   });
@@ -319,7 +323,11 @@ describe('bad input is refused with a stable code and writes nothing', () => {
       variables: { productId: products['BOOK'], quantity: 1 },
       token: alice.token,
     });
-    const remove = await system.graphql({ query: REMOVE, variables: { productId: products['BOOK'] }, token: alice.token });
+    const remove = await system.graphql({
+      query: REMOVE,
+      variables: { productId: products['BOOK'] },
+      token: alice.token,
+    });
     expect(errorCodes(update)).toEqual(['NOT_FOUND']);
     expect(errorCodes(remove)).toEqual(['NOT_FOUND']);
   });
@@ -418,5 +426,82 @@ describe('order history', () => {
     }
     expect(pages).toBe(3);
     expect(seen).toEqual([...placed].reverse());
+  });
+});
+
+describe('batching', () => {
+  const HISTORY = /* GraphQL */ `
+    query ($first: Int) {
+      me {
+        orders(first: $first) {
+          edges {
+            node {
+              id
+              status
+              total {
+                amount
+              }
+              user {
+                id
+              }
+              lines {
+                quantity
+                unitPrice {
+                  amount
+                  currency
+                }
+                product {
+                  name
+                  price {
+                    amount
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
+
+  /** The subgraph's own count of the SQL statements it has sent, from its /metrics. */
+  async function statements(subgraph: string): Promise<number> {
+    const text = await (await fetch(system.subgraphUrls[subgraph]!.replace(/\/graphql$/, '/metrics'))).text();
+    const match = /^db_statements_total(?:\{[^}]*\})? (\d+)/m.exec(text);
+    if (!match) throw new Error(`no db_statements_total in ${subgraph} metrics`);
+    return Number(match[1]);
+  }
+
+  async function statementsFor(user: SignedInUser, first: number) {
+    const subgraphs = ['accounts', 'catalog', 'orders'];
+    const before = await Promise.all(subgraphs.map(statements));
+    const response = await system.graphql<OrdersPage>({ query: HISTORY, variables: { first }, token: user.token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.me.orders.edges).toHaveLength(first);
+    const after = await Promise.all(subgraphs.map(statements));
+    return Object.fromEntries(subgraphs.map((name, index) => [name, after[index]! - before[index]!]));
+  }
+
+  it('lists 5 and 50 orders with lines and products in the same number of SQL statements per subgraph', async () => {
+    const dave = await registerCustomer(system, 'dave@example.com', 'Dave');
+    // Fifty orders written directly: placing them one by one would only make the test slow.
+    await queryDatabase(
+      ordersDb(),
+      `INSERT INTO "Order" (id, "userId", "totalAmount", currency, "idempotencyKey", "updatedAt")
+       SELECT gen_random_uuid(), $1, 2499, 'USD', 'seed-' || g, now() FROM generate_series(1, 50) AS g`,
+      [dave.id],
+    );
+    await queryDatabase(
+      ordersDb(),
+      `INSERT INTO "OrderLine" (id, "orderId", "productId", quantity, "unitPriceAmount", "lineTotalAmount")
+       SELECT gen_random_uuid(), o.id, p.id, 1, p.amount, p.amount
+       FROM "Order" o CROSS JOIN (VALUES ($2::uuid, 1999), ($3::uuid, 500)) AS p(id, amount)
+       WHERE o."userId" = $1`,
+      [dave.id, products['MUG'], products['TEA']],
+    );
+    const five = await statementsFor(dave, 5);
+    const fifty = await statementsFor(dave, 50);
+    expect(five['orders']).toBeGreaterThan(0);
+    expect(fifty).toEqual(five);
   });
 });
