@@ -16,7 +16,7 @@ export class InvalidTransitionError extends Error {
 /**
  * Moves an order to `to` and stamps the time, as one conditional UPDATE: two workers racing on
  * the same order cannot both move it, and an order already in `to` is answered unchanged, so a
- * retried job is harmless. `failureReason` is required by the database for FAILED.
+ * retried job is harmless. A move to FAILED must say why (`failureReason`).
  */
 export async function transitionOrder(
   prisma: Pick<PrismaClient, 'order'>,
@@ -24,6 +24,7 @@ export async function transitionOrder(
   to: OrderStatus,
   options: { failureReason?: string; at?: Date } = {},
 ): Promise<Order> {
+  if (to === 'FAILED' && !options.failureReason) throw new Error('a move to FAILED needs a failureReason');
   const { count } = await prisma.order.updateMany({
     where: { id: orderId, status: { in: statusesBefore(to) } },
     data: {

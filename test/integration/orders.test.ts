@@ -3,6 +3,9 @@ import { startSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
 import { countRows, queryDatabase } from '#test/harness/databases';
+import { createPrismaClient } from '#lib/prisma';
+import { PrismaClient } from '../../subgraphs/orders/generated/prisma/client.ts';
+import { InvalidTransitionError, transitionOrder } from '../../subgraphs/orders/transition-order.ts';
 
 const CART_FIELDS = /* GraphQL */ `
   lines {
@@ -503,5 +506,48 @@ describe('batching', () => {
     const fifty = await statementsFor(dave, 50);
     expect(five['orders']).toBeGreaterThan(0);
     expect(fifty).toEqual(five);
+  });
+});
+
+describe('status transitions, the seam checkout builds on', () => {
+  let prisma: PrismaClient;
+  beforeAll(() => {
+    prisma = createPrismaClient(PrismaClient, { url: ordersDb(), poolSize: 4 });
+  });
+  afterAll(async () => {
+    await prisma?.$disconnect();
+  });
+
+  it('confirms a PENDING order once, stamps the time, and answers a repeat unchanged', async () => {
+    const order = await placeOne(alice, 'confirm-me');
+    const confirmed = await transitionOrder(prisma, order.id, 'CONFIRMED');
+    const repeated = await transitionOrder(prisma, order.id, 'CONFIRMED');
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(repeated.confirmedAt).toEqual(confirmed.confirmedAt);
+    const seen = await system.graphql<{ order: OrderData }>({
+      query: ORDER,
+      variables: { id: order.id },
+      token: alice.token,
+    });
+    expect(seen.data!.order).toMatchObject({ status: 'CONFIRMED', confirmedAt: confirmed.confirmedAt!.toISOString() });
+  });
+
+  it('refuses a move the lifecycle does not allow and changes nothing', async () => {
+    const order = await placeOne(alice, 'ship-too-early');
+    await expect(transitionOrder(prisma, order.id, 'SHIPPED')).rejects.toBeInstanceOf(InvalidTransitionError);
+    await expect(transitionOrder(prisma, order.id, 'FAILED')).rejects.toThrow(/failureReason/);
+    const unchanged = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(unchanged).toMatchObject({ status: 'PENDING', shippedAt: null, failedAt: null });
+  });
+
+  it('lets exactly one of two racing outcomes win', async () => {
+    const order = await placeOne(alice, 'race-outcome');
+    const results = await Promise.allSettled([
+      transitionOrder(prisma, order.id, 'CONFIRMED'),
+      transitionOrder(prisma, order.id, 'FAILED', { failureReason: 'payment declined' }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const final = await prisma.order.findUniqueOrThrow({ where: { id: order.id } });
+    expect(final.confirmedAt === null).toBe(final.status === 'FAILED');
   });
 });
