@@ -78,9 +78,14 @@ export async function withLockedCart<T>(
   userId: string,
   work: (tx: Transaction, cartId: string, lines: CartLine[]) => Promise<T>,
 ): Promise<T> {
-  const { id: cartId } = await prisma.cart.upsert({ where: { userId }, create: { userId }, update: {} });
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Cart" WHERE id = ${cartId}::uuid FOR UPDATE`;
+    // INSERT ... ON CONFLICT DO NOTHING: concurrent first changes by one user create one cart, and
+    // inside the transaction a refused change leaves no empty cart behind.
+    await tx.cart.createMany({ data: [{ userId }], skipDuplicates: true });
+    const [cart] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Cart" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+    const cartId = cart!.id;
     const lines = await tx.cartLine.findMany({ where: { cartId }, orderBy: lineOrder });
     return work(tx, cartId, lines);
   });

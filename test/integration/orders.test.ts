@@ -126,6 +126,7 @@ const products: Record<string, string> = {};
 
 const ordersDb = () => system.databaseUrls['orders']!;
 const writes = async () => ({
+  carts: await countRows(ordersDb(), 'Cart'),
   orders: await countRows(ordersDb(), 'Order'),
   lines: await countRows(ordersDb(), 'CartLine'),
   outbox: await countRows(ordersDb(), 'OutboxEvent'),
@@ -231,6 +232,14 @@ describe('cart to order through the router', () => {
     await setPrice(products['MUG']!, 1999);
   });
 
+  it('applies concurrent changes to a new cart one after another', async () => {
+    const frank = await registerCustomer(system, 'frank@example.com', 'Frank');
+    const responses = await Promise.all(Array.from({ length: 5 }, () => add(frank, products['TEA']!, 2)));
+    for (const response of responses) expect(response.errors).toBeUndefined();
+    const cart = await system.graphql<{ cart: CartData }>({ query: CART, token: frank.token });
+    expect(cart.data!.cart.lines.map((line) => line.quantity)).toEqual([10]);
+  });
+
   it('writes the OrderPlaced outbox event in the same transaction as the order', async () => {
     const order = await placeOne(alice, 'outbox-check');
     const events = await queryDatabase<{ type: string; payload: Record<string, unknown>; publishedAt: Date | null }>(
@@ -333,6 +342,18 @@ describe('bad input is refused with a stable code and writes nothing', () => {
     });
     expect(errorCodes(update)).toEqual(['NOT_FOUND']);
     expect(errorCodes(remove)).toEqual(['NOT_FOUND']);
+  });
+
+  it('writes no cart for a customer whose only cart change is refused', async () => {
+    const erin = await registerCustomer(system, 'erin@example.com', 'Erin');
+    const before = await writes();
+    const remove = await system.graphql({
+      query: REMOVE,
+      variables: { productId: products['BOOK'] },
+      token: erin.token,
+    });
+    expect(errorCodes(remove)).toEqual(['NOT_FOUND']);
+    expect(await writes()).toEqual(before);
   });
 
   it.each([
