@@ -46,6 +46,9 @@ export async function createSchemaEngine(datamodelPaths, adapterFactory) {
   const datamodels = await Promise.all(
     datamodelPaths.map(async (path) => /** @type {[string, string]} */ ([path, await readFile(path, 'utf8')])),
   );
+  // The CLI passes no --datamodels for commands such as `migrate diff`, but the wasm engine
+  // panics without a schema to pick its connector from.
+  if (datamodels.length === 0) datamodels.push(['schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\n']);
   return SchemaEngine.new({ datamodels }, forwardEngineLog, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }
 
