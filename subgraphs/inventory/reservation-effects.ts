@@ -13,22 +13,22 @@ const EFFECTS: Record<ClosedStatus, { kind: StockMovementKind; onHand: boolean; 
 /**
  * Moves an order's hold from HELD to `to` and applies that to stock, in one transaction. The
  * conditional status update makes exactly one caller do the work; the others change nothing.
- * EXPIRED applies only to holds past their expiry at `now`. Answers the reservation's status
- * afterwards, or null if the order has none.
+ * EXPIRED applies only to holds past their expiry at `now`. Answers whether this call made the
+ * move, and the reservation's status afterwards (null if the order has none).
  */
 export async function moveReservedStock(
   prisma: PrismaClient,
   orderId: string,
   to: ClosedStatus,
   now: Date = new Date(),
-): Promise<ReservationStatus | null> {
+): Promise<{ moved: boolean; status: ReservationStatus | null }> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.reservation.updateMany({
       where: { orderId, status: 'HELD', ...(to === 'EXPIRED' ? { expiresAt: { lte: now } } : {}) },
       data: { status: to },
     });
     const reservation = await tx.reservation.findUnique({ where: { orderId }, include: { lines: true } });
-    if (count === 0 || !reservation) return reservation?.status ?? null;
+    if (count === 0 || !reservation) return { moved: false, status: reservation?.status ?? null };
 
     const effect = EFFECTS[to];
     const lines = [...reservation.lines].sort((a, b) => a.productId.localeCompare(b.productId));
@@ -49,6 +49,6 @@ export async function moveReservedStock(
         },
       });
     }
-    return to;
+    return { moved: true, status: to };
   }, TRANSACTION_OPTIONS);
 }

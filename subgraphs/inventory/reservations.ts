@@ -119,7 +119,7 @@ export type CommitOutcome =
  */
 export async function commitReservation(prisma: PrismaClient, orderId: string): Promise<CommitOutcome> {
   z.uuid().parse(orderId);
-  const status = await moveReservedStock(prisma, orderId, 'COMMITTED');
+  const { status } = await moveReservedStock(prisma, orderId, 'COMMITTED');
   if (status === 'COMMITTED') return { ok: true };
   if (status === null) return { ok: false, reason: 'NOT_FOUND' };
   if (status === 'HELD') throw new Error(`reservation of order ${orderId} is still held after commit`);
@@ -135,7 +135,7 @@ export type ReleaseOutcome = { ok: true } | { ok: false; reason: 'ALREADY_COMMIT
  */
 export async function releaseReservation(prisma: PrismaClient, orderId: string): Promise<ReleaseOutcome> {
   z.uuid().parse(orderId);
-  const status = await moveReservedStock(prisma, orderId, 'RELEASED');
+  const { status } = await moveReservedStock(prisma, orderId, 'RELEASED');
   if (status === 'COMMITTED') return { ok: false, reason: 'ALREADY_COMMITTED' };
   if (status !== null) return { ok: true };
   const { count } = await prisma.reservation.createMany({
@@ -163,7 +163,7 @@ export async function expireReservations(
   });
   const expiredOrderIds: string[] = [];
   for (const { orderId } of due) {
-    if ((await moveReservedStock(prisma, orderId, 'EXPIRED', now)) === 'EXPIRED') expiredOrderIds.push(orderId);
+    if ((await moveReservedStock(prisma, orderId, 'EXPIRED', now)).moved) expiredOrderIds.push(orderId);
   }
   return { expiredOrderIds };
 }
