@@ -29,6 +29,14 @@ export const ALWAYS_DECLINED_CENTS = 2;
 /** Amounts ending in 03 fail the first authorisation of each idempotency key with a temporary error. */
 export const FIRST_ATTEMPT_UNAVAILABLE_CENTS = 3;
 
+type Operation = 'authorize' | 'capture' | 'void' | 'refund';
+
+interface InjectedFailure {
+  when: 'before' | 'after';
+  operation: Operation | 'any';
+  remaining: number;
+}
+
 interface Authorization {
   amount: number;
   captureId: string | null;
@@ -45,8 +53,7 @@ export class FakePaymentProvider implements PaymentProvider {
   private readonly answers = new Map<string, unknown>();
   private readonly authorizations = new Map<string, Authorization>();
   private readonly failedFirstAttempt = new Set<string>();
-  private pendingFailures: 'before' | 'after' | null = null;
-  private pendingFailureCount = 0;
+  private injected: InjectedFailure | null = null;
   /** Money actually taken, one entry per capture; tests assert "captured once" on its length. */
   readonly captures: { captureId: string; authorizationId: string; amount: number }[] = [];
 
@@ -55,16 +62,19 @@ export class FakePaymentProvider implements PaymentProvider {
   }
 
   /**
-   * Makes the next `count` calls fail with PaymentProviderUnavailableError, either before they
-   * take effect or after (the effect happened, the answer was lost), to test retries.
+   * Makes the next `count` calls (of one operation, or any) fail with
+   * PaymentProviderUnavailableError, either before they take effect or after (the effect
+   * happened, the answer was lost), to test retries.
    */
-  failNextCalls(count: number, when: 'before' | 'after'): void {
-    this.pendingFailures = when;
-    this.pendingFailureCount = count;
+  failNext(
+    when: 'before' | 'after',
+    { operation = 'any', count = 1 }: { operation?: Operation | 'any'; count?: number } = {},
+  ) {
+    this.injected = { when, operation, remaining: count };
   }
 
   authorize(request: AuthorizeRequest): Promise<AuthorizeResult> {
-    return this.call(`authorize:${request.idempotencyKey}`, () => {
+    return this.call('authorize', request.idempotencyKey, () => {
       const cents = request.amount % 100;
       if (cents === FIRST_ATTEMPT_UNAVAILABLE_CENTS && !this.failedFirstAttempt.has(request.idempotencyKey)) {
         this.failedFirstAttempt.add(request.idempotencyKey);
@@ -79,7 +89,7 @@ export class FakePaymentProvider implements PaymentProvider {
   }
 
   capture(request: CaptureRequest): Promise<CaptureResult> {
-    return this.call(`capture:${request.idempotencyKey}`, () => {
+    return this.call('capture', request.idempotencyKey, () => {
       const authorization = this.usableAuthorization(request.authorizationId);
       if (!authorization.captureId) {
         authorization.captureId = `cap_${randomUUID()}`;
@@ -90,7 +100,7 @@ export class FakePaymentProvider implements PaymentProvider {
   }
 
   void(request: VoidRequest): Promise<void> {
-    return this.call(`void:${request.idempotencyKey}`, () => {
+    return this.call('void', request.idempotencyKey, () => {
       const authorization = this.usableAuthorization(request.authorizationId);
       if (authorization.captureId) throw new PaymentProviderRejectedError('authorization already captured');
       authorization.voided = true;
@@ -98,7 +108,7 @@ export class FakePaymentProvider implements PaymentProvider {
   }
 
   refund(request: RefundRequest): Promise<RefundResult> {
-    return this.call(`refund:${request.idempotencyKey}`, () => {
+    return this.call('refund', request.idempotencyKey, () => {
       const captured = this.captures.find(({ captureId }) => captureId === request.captureId);
       if (!captured) throw new PaymentProviderRejectedError('unknown capture');
       return { refundId: `ref_${randomUUID()}` };
@@ -113,9 +123,10 @@ export class FakePaymentProvider implements PaymentProvider {
   }
 
   /** Latency, injected failures, and replay of the first answer for a repeated key. */
-  private async call<T>(key: string, effect: () => T): Promise<T> {
+  private async call<T>(operation: Operation, idempotencyKey: string, effect: () => T): Promise<T> {
     if (this.options.latencyMs > 0) await sleep(this.options.latencyMs);
-    const failure = this.takeInjectedFailure();
+    const key = `${operation}:${idempotencyKey}`;
+    const failure = this.takeInjectedFailure(operation);
     if (failure === 'before' || this.random() < this.options.transientFailureRate) {
       throw new PaymentProviderUnavailableError('fake provider: temporarily unavailable');
     }
@@ -124,9 +135,11 @@ export class FakePaymentProvider implements PaymentProvider {
     return this.answers.get(key) as T;
   }
 
-  private takeInjectedFailure(): 'before' | 'after' | null {
-    if (this.pendingFailureCount === 0) return null;
-    this.pendingFailureCount -= 1;
-    return this.pendingFailures;
+  private takeInjectedFailure(operation: Operation): 'before' | 'after' | null {
+    const injected = this.injected;
+    if (!injected || injected.remaining === 0) return null;
+    if (injected.operation !== 'any' && injected.operation !== operation) return null;
+    injected.remaining -= 1;
+    return injected.when;
   }
 }
