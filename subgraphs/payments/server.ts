@@ -1,5 +1,6 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
@@ -14,7 +15,8 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Starts the payments subgraph and returns once it listens. */
 export async function startPayments(config: PaymentsConfig, logger: Logger): Promise<RunningServer> {
-  const prisma = createPrismaClient(PrismaClient, config.database);
+  const metrics = createMetrics('payments');
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const verify = createTokenVerifier(config.tokens);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('payments'),
@@ -24,6 +26,7 @@ export async function startPayments(config: PaymentsConfig, logger: Logger): Pro
     host: config.host,
     port: config.port,
     readiness: databaseReadiness(prisma),
+    metrics,
     context: async (request) => ({
       ...(await createBaseContext(request, verify, logger)),
       prisma,
