@@ -107,6 +107,13 @@ async function createProduct(sku: string): Promise<string> {
   return response.data.createProduct.id;
 }
 
+/** SQL statements the inventory subgraph has sent so far, read from its Prometheus metrics. */
+async function inventoryStatements(): Promise<number> {
+  const metrics = await (await fetch(system.subgraphUrls['inventory']!.replace(/graphql$/, 'metrics'))).text();
+  const line = metrics.split('\n').find((entry) => entry.startsWith('db_statements_total'));
+  return Number(line?.split(' ').at(-1));
+}
+
 async function setStock(productId: string, onHand: number, reason = 'stock take') {
   const response = await system.graphql({
     query: SET_STOCK,
@@ -152,6 +159,28 @@ describe('inventory through the router', () => {
       inStock: false,
     });
     expect(bySku.get('STOCK-ZERO')).toMatchObject({ stock: { onHand: 0, reserved: 0, available: 0 }, inStock: false });
+  });
+
+  it('reads the stock of 5 products and of 50 with the same number of SQL statements', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      const productId = await createProduct(`STOCK-BATCH-${String(index).padStart(2, '0')}`);
+      if (index % 2 === 0) await setStock(productId, index);
+    }
+    const query = PRODUCTS_WITH_STOCK.replace('first: 100', 'first: $first').replace(
+      'query {',
+      'query ($first: Int) {',
+    );
+    const statementsFor = async (first: number) => {
+      const before = await inventoryStatements();
+      const response = await system.graphql<{ products: { edges: unknown[] } }>({ query, variables: { first } });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.products.edges).toHaveLength(first);
+      return (await inventoryStatements()) - before;
+    };
+    const forFive = await statementsFor(5);
+    const forFifty = await statementsFor(50);
+    expect(forFive).toBeGreaterThan(0);
+    expect(forFifty).toBe(forFive);
   });
 
   it('lets an admin adjust stock and read the movement history, newest first, with who and why', async () => {
