@@ -11,6 +11,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  /** A stock change would leave fewer units than zero or than are reserved. */
+  InsufficientStock: 'INSUFFICIENT_STOCK',
   /** A price changed since the client last saw it; the client shows the new one and asks again. */
   PriceChanged: 'PRICE_CHANGED',
   /** Another service this one needs did not answer; the same request may succeed later. */

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { Logger } from './logger.ts';
 
 export interface DatabaseSettings {
   url: string;
@@ -29,13 +30,17 @@ type ClientConstructor<TClient> = new (options: {
 export function createPrismaClient<TClient>(
   Client: ClientConstructor<TClient>,
   { url, poolSize }: DatabaseSettings,
-  registry?: Registry,
+  { metrics, logger }: { metrics?: Registry; logger?: Logger } = {},
 ): TClient {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // The client owns this pool: $disconnect ends it, or its idle connections would outlive the client.
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    // pg drops a broken idle connection and opens a new one on the next query; an unhandled
+    // 'error' event would instead crash the process when the database restarts.
+    onPoolError: (error) => logger?.warn({ err: error }, 'idle database connection lost'),
+  });
   const client = new Client({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  if (registry) observeDatabase(client as QueryEvents, pool, registry);
+  if (metrics) observeDatabase(client as QueryEvents, pool, metrics);
   return client;
 }
 

@@ -27,7 +27,9 @@ const entry = (name: string, defaultPort: number, dependsOn?: readonly string[])
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   entry('accounts', 4001),
   entry('catalog', 4002),
+  entry('inventory', 4003),
   entry('orders', 4004, ['catalog']),
+  entry('payments', 4005),
   entry('notifications', 4006),
 ];
 

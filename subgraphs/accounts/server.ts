@@ -16,7 +16,7 @@ import { resolvers } from './resolvers/index.ts';
 /** Starts the accounts subgraph and returns once it listens. */
 export async function startAccounts(config: AccountsConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('accounts');
-  const prisma = createPrismaClient(PrismaClient, config.database, metrics);
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const verify = createTokenVerifier(config.tokens);
   const issueToken = createTokenSigner(config.tokens, config.accessTokenTtlSeconds);
   const server = await startSubgraph<Context>({

@@ -16,7 +16,7 @@ import { resolvers } from './resolvers/index.ts';
 /** Starts the catalog subgraph and returns once it listens. */
 export async function startCatalog(config: CatalogConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('catalog');
-  const prisma = createPrismaClient(PrismaClient, config.database, metrics);
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const verify = createTokenVerifier(config.tokens);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('catalog'),

@@ -18,7 +18,7 @@ import { resolvers } from './resolvers/index.ts';
  */
 export async function startNotifications(config: NotificationsConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('notifications');
-  const prisma = createPrismaClient(PrismaClient, config.database, metrics);
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const verify = createTokenVerifier(config.tokens);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('notifications'),

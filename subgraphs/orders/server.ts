@@ -17,7 +17,7 @@ import { resolvers } from './resolvers/index.ts';
 /** Starts the orders subgraph and returns once it listens. */
 export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('orders');
-  const prisma = createPrismaClient(PrismaClient, config.database, metrics);
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const catalog = createHttpCatalogClient({ ...config.catalog, logger });
   const verify = createTokenVerifier(config.tokens);
   const server = await startSubgraph<Context>({
