@@ -71,7 +71,12 @@ export async function placeOrder(
 
   const cart = await prisma.cart.findUnique({ where: { userId }, include: { lines: { orderBy: { id: 'asc' } } } });
   const priced = cart?.lines ?? [];
-  if (!priced.length) throw userError(ErrorCode.BadUserInput, 'The cart is empty.');
+  if (!priced.length) {
+    // A concurrent retry with this key may have placed the order, emptying the cart, just now.
+    const placed = await findByKey(prisma, userId, idempotencyKey);
+    if (placed) return placed;
+    throw userError(ErrorCode.BadUserInput, 'The cart is empty.');
+  }
   // Catalog is asked outside the transaction: no database lock is held across an HTTP call.
   await recheckPrices(prisma, priceOf, priced);
 

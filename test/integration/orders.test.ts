@@ -235,7 +235,7 @@ describe('cart to order through the router', () => {
   it('applies concurrent changes to a new cart one after another', async () => {
     const frank = await registerCustomer(system, 'frank@example.com', 'Frank');
     const responses = await Promise.all(Array.from({ length: 5 }, () => add(frank, products['TEA']!, 2)));
-    for (const response of responses) expect(response.errors).toBeUndefined();
+    for (const response of responses) expect(response.errors?.map((error) => error.message)).toBeUndefined();
     const cart = await system.graphql<{ cart: CartData }>({ query: CART, token: frank.token });
     expect(cart.data!.cart.lines.map((line) => line.quantity)).toEqual([10]);
   });
@@ -277,7 +277,7 @@ describe('cart to order through the router', () => {
     await add(bob, products['BOOK']!, 2);
     const before = await writes();
     const responses = await Promise.all(Array.from({ length: 6 }, () => place(bob, 'double-click')));
-    for (const response of responses) expect(response.errors).toBeUndefined();
+    for (const response of responses) expect(response.errors?.map((error) => error.message)).toBeUndefined();
     expect(new Set(responses.map((response) => response.data!.placeOrder.id)).size).toBe(1);
     const after = await writes();
     expect(after.orders).toBe(before.orders + 1);
@@ -479,7 +479,14 @@ describe('batching', () => {
                   price {
                     amount
                   }
+                  inStock
+                  stock {
+                    available
+                  }
                 }
+              }
+              payment {
+                status
               }
             }
           }
@@ -487,6 +494,10 @@ describe('batching', () => {
       }
     }
   `;
+
+  interface HistoryPage {
+    me: { orders: { edges: { node: { payment: { status: string } | null } }[] } };
+  }
 
   /** The subgraph's own count of the SQL statements it has sent, from its /metrics. */
   async function statements(subgraph: string): Promise<number> {
@@ -497,16 +508,18 @@ describe('batching', () => {
   }
 
   async function statementsFor(user: SignedInUser, first: number) {
-    const subgraphs = ['accounts', 'catalog', 'orders'];
+    const subgraphs = ['accounts', 'catalog', 'orders', 'inventory', 'payments'];
     const before = await Promise.all(subgraphs.map(statements));
-    const response = await system.graphql<OrdersPage>({ query: HISTORY, variables: { first }, token: user.token });
+    const response = await system.graphql<HistoryPage>({ query: HISTORY, variables: { first }, token: user.token });
     expect(response.errors).toBeUndefined();
-    expect(response.data!.me.orders.edges).toHaveLength(first);
+    const { edges } = response.data!.me.orders;
+    expect(edges).toHaveLength(first);
+    expect(edges.every(({ node }) => node.payment?.status === 'CAPTURED')).toBe(true);
     const after = await Promise.all(subgraphs.map(statements));
     return Object.fromEntries(subgraphs.map((name, index) => [name, after[index]! - before[index]!]));
   }
 
-  it('lists 5 and 50 orders with lines and products in the same number of SQL statements per subgraph', async () => {
+  it('lists 5 and 50 orders with lines, products, stock and payments in the same SQL statements per subgraph', async () => {
     const dave = await registerCustomer(system, 'dave@example.com', 'Dave');
     // Fifty orders written directly: placing them one by one would only make the test slow.
     await queryDatabase(
@@ -523,9 +536,21 @@ describe('batching', () => {
        WHERE o."userId" = $1`,
       [dave.id, products['MUG'], products['TEA']],
     );
+    // Every order paid, so Order.payment resolves real rows in the payments database.
+    await queryDatabase(
+      system.databaseUrls['payments']!,
+      `INSERT INTO "Payment" (id, "orderId", "userId", amount, currency, status, "idempotencyKey", "updatedAt")
+       SELECT gen_random_uuid(), id, $1, 2499, 'USD', 'CAPTURED', 'seed-' || id, now() FROM unnest($2::uuid[]) AS id`,
+      [
+        dave.id,
+        (await queryDatabase<{ id: string }>(ordersDb(), 'SELECT id FROM "Order" WHERE "userId" = $1', [dave.id])).map(
+          ({ id }) => id,
+        ),
+      ],
+    );
     const five = await statementsFor(dave, 5);
     const fifty = await statementsFor(dave, 50);
-    expect(five['orders']).toBeGreaterThan(0);
+    for (const subgraph of ['orders', 'catalog', 'inventory', 'payments']) expect(five[subgraph]).toBeGreaterThan(0);
     expect(fifty).toEqual(five);
   });
 });
