@@ -44,7 +44,8 @@ async function recheckPrices(prisma: PrismaClient, priceOf: PriceLookup, lines: 
   if (!changed.length) return;
   await prisma.$transaction(
     changed.map(({ line, price }) =>
-      prisma.cartLine.update({
+      // updateMany: a line removed meanwhile is simply not re-priced.
+      prisma.cartLine.updateMany({
         where: { id: line.id },
         data: { unitPriceAmount: price.amount, currency: price.currency },
       }),
