@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole system on one machine without Docker. Creates and migrates every
  * subgraph's database, starts each subgraph as its own process (those another depends on first,
- * passing their URLs on), then the router once they all listen. Ctrl-C (or SIGTERM) stops the router first, then the subgraphs, each draining in-flight work.
+ * passing their URLs on), then the router once they all listen. Ctrl-C (or SIGTERM) stops the
+ * router first, then the subgraphs, each draining in-flight work.
  * If any process dies, everything is stopped and the script exits non-zero rather than serving half a graph.
  */
 import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';

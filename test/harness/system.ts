@@ -31,7 +31,8 @@ const BASE_ENV = {
 
 /**
  * Starts every subgraph (in dependency order) and the router as real processes on free ports, each
- * subgraph on a fresh copy of its migrated template database; `stop` ends the processes and drops the databases.
+ * subgraph on a fresh copy of its migrated template database; `stop` ends the processes and drops
+ * the databases.
  */
 export async function startSystem(options: StartSystemOptions = {}): Promise<TestSystem> {
   const runId = randomUUID().slice(0, 8);
