@@ -10,6 +10,7 @@ import {
 import { SUBGRAPHS } from '#subgraphs/registry';
 
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Reads the router's settings from the environment once, at start-up. */
 export function loadRouterConfig(env: Record<string, string | undefined>) {
@@ -21,19 +22,35 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       ROUTER_PORT: portSchema(4000),
       SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
       MAX_REQUEST_BODY: z.string().default('200kb'),
+      SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
+      SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+      SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
+      SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
+      SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
+      SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
     })
     .extend(jwtEnvSchema.shape)
     .superRefine(requireRealSecretInProduction);
   const parsed = parseEnv(schema, env);
   // A URL set for a subgraph replaces the one composition recorded, e.g. a container's host name.
   const overrides = parseEnv(
-    z.object(Object.fromEntries(SUBGRAPHS.map(({ envPrefix }) => [`${envPrefix}_URL`, urlSchema.optional()]))),
+    z.object(
+      Object.fromEntries(
+        SUBGRAPHS.flatMap(({ envPrefix }) => [
+          [`${envPrefix}_URL`, urlSchema.optional()],
+          [`${envPrefix}_TIMEOUT_MS`, z.coerce.number().int().positive().optional()],
+        ]),
+      ),
+    ),
     env,
   );
   const subgraphUrls: Record<string, string> = {};
+  const subgraphTimeoutsMs: Record<string, number> = {};
   for (const { name, envPrefix } of SUBGRAPHS) {
     const url = overrides[`${envPrefix}_URL`];
-    if (url) subgraphUrls[name] = url;
+    const timeoutMs = overrides[`${envPrefix}_TIMEOUT_MS`];
+    if (typeof url === 'string') subgraphUrls[name] = url;
+    if (typeof timeoutMs === 'number') subgraphTimeoutsMs[name] = timeoutMs;
   }
   return {
     nodeEnv: parsed.NODE_ENV,
@@ -43,6 +60,16 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     supergraphPath: parsed.SUPERGRAPH_PATH,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     subgraphUrls,
+    resilience: {
+      timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+      /** Per-subgraph timeouts from `<PREFIX>_TIMEOUT_MS`, overriding `timeoutMs`. */
+      timeoutsMs: subgraphTimeoutsMs,
+      retries: parsed.SUBGRAPH_RETRIES,
+      retryDelayMs: parsed.SUBGRAPH_RETRY_DELAY_MS,
+      breakerFailures: parsed.SUBGRAPH_BREAKER_FAILURES,
+      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
+      maxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
+    },
     tokens: { secret: parsed.JWT_SECRET, issuer: parsed.JWT_ISSUER, audience: parsed.JWT_AUDIENCE },
   };
 }

@@ -7,12 +7,18 @@ import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-
 import type { RouterConfig } from './config.ts';
 import type { RouterContext } from './context.ts';
 import { createGateway } from './gateway.ts';
+import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
   const verify = createTokenVerifier(config.tokens);
-  const gateway = createGateway(config);
+  const guards = createSubgraphGuards(config.resilience);
+  const gateway = createGateway(config, guards, logger);
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(() => {
+    supergraphLoaded = true;
+  });
   return startGraphQLServer<RouterContext>({
     logger,
     host: config.host,
@@ -34,6 +40,10 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       const viewer = await viewerFromAuthorization(verify, authorization);
       return { requestId, authorization, viewer };
     },
-    readiness: async () => ({ ready: true, checks: { supergraph: 'loaded' } }),
+    // An open breaker does not make the router unready: it still serves what the other subgraphs give.
+    readiness: async () => ({
+      ready: supergraphLoaded,
+      checks: { supergraph: supergraphLoaded ? 'loaded' : 'not loaded', breakers: guards.states() },
+    }),
   });
 }
