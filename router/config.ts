@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  jwtEnvSchema,
-  logLevelSchema,
-  nodeEnvSchema,
-  parseEnv,
-  portSchema,
-  requireRealSecretInProduction,
-} from '#lib/config';
+import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
+import { loadIdentityConfig } from '#lib/auth/identity-config';
 import { SUBGRAPHS } from '#subgraphs/registry';
 
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
@@ -14,24 +8,22 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 /** Reads the router's settings from the environment once, at start-up. */
 export function loadRouterConfig(env: Record<string, string | undefined>) {
-  const schema = z
-    .object({
-      NODE_ENV: nodeEnvSchema,
-      LOG_LEVEL: logLevelSchema,
-      HOST: z.string().default('127.0.0.1'),
-      ROUTER_PORT: portSchema(4000),
-      SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
-      MAX_REQUEST_BODY: z.string().default('200kb'),
-      SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
-      SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-      SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
-      SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
-      SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
-      SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
-    })
-    .extend(jwtEnvSchema.shape)
-    .superRefine(requireRealSecretInProduction);
+  const schema = z.object({
+    NODE_ENV: nodeEnvSchema,
+    LOG_LEVEL: logLevelSchema,
+    HOST: z.string().default('127.0.0.1'),
+    ROUTER_PORT: portSchema(4000),
+    SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+    MAX_REQUEST_BODY: z.string().default('200kb'),
+    SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
+    SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+    SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
+    SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
+    SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
+    SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
+  });
   const parsed = parseEnv(schema, env);
+  const identity = loadIdentityConfig(env);
   // A URL set for a subgraph replaces the one composition recorded, e.g. a container's host name.
   const overrides = parseEnv(
     z.object(
@@ -70,7 +62,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
       maxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
     },
-    tokens: { secret: parsed.JWT_SECRET, issuer: parsed.JWT_ISSUER, audience: parsed.JWT_AUDIENCE },
+    tokens: identity.tokens,
+    routerSigningSecret: identity.routerSigningSecret,
   };
 }
 

@@ -2,6 +2,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Logger } from '#lib/logger';
 import { createTokenVerifier } from '#lib/auth/tokens';
+import { createRouterIdentitySigner } from '#lib/auth/router-identity';
 import { viewerFromAuthorization } from '#lib/auth/viewer-from-request';
 import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-server';
 import type { RouterConfig } from './config.ts';
@@ -13,6 +14,7 @@ import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
   const verify = createTokenVerifier(config.tokens);
+  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
   const guards = createSubgraphGuards(config.resilience);
   const gateway = createGateway(config, guards, logger);
   let supergraphLoaded = false;
@@ -36,9 +38,8 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     },
     // The token is verified here, before planning, so a bad token never reaches a subgraph.
     context: async ({ req, requestId }) => {
-      const authorization = req.header('authorization');
-      const viewer = await viewerFromAuthorization(verify, authorization);
-      return { requestId, authorization, viewer };
+      const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
+      return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer }) };
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '#lib/logger';
+import { ROUTER_IDENTITY_HEADER } from '#lib/auth/router-identity';
 import type { RouterContext } from './context.ts';
 import { createCappedFetcher } from './resilience/capped-fetcher.ts';
 import { describeFailure, type SubgraphGuards } from './resilience/subgraph-guards.ts';
@@ -34,8 +35,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
     if (!('requestId' in context)) return;
+    // The caller's own token stays at the router: subgraphs get the identity the router verified.
     request.http?.headers.set('x-request-id', context.requestId);
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    request.http?.headers.set(ROUTER_IDENTITY_HEADER, context.identityToken);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): SubgraphResponse {

@@ -1,6 +1,7 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
-import { createTokenSigner, createTokenVerifier } from '#lib/auth/tokens';
+import { createTokenSigner } from '#lib/auth/tokens';
+import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
 import { databaseReadiness } from '#lib/subgraph/database-readiness';
@@ -15,7 +16,7 @@ import { resolvers } from './resolvers/index.ts';
 /** Starts the accounts subgraph and returns once it listens. */
 export async function startAccounts(config: AccountsConfig, logger: Logger): Promise<RunningServer> {
   const prisma = createPrismaClient(PrismaClient, config.database);
-  const verify = createTokenVerifier(config.tokens);
+  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const issueToken = createTokenSigner(config.tokens, config.accessTokenTtlSeconds);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('accounts'),
@@ -26,7 +27,7 @@ export async function startAccounts(config: AccountsConfig, logger: Logger): Pro
     port: config.port,
     readiness: databaseReadiness(prisma),
     context: async (request) => ({
-      ...(await createBaseContext(request, verify, logger)),
+      ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,
       loaders: createLoaders(prisma),
       issueToken,

@@ -1,6 +1,6 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
-import { createTokenVerifier } from '#lib/auth/tokens';
+import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
 import { databaseReadiness } from '#lib/subgraph/database-readiness';
@@ -15,7 +15,7 @@ import { resolvers } from './resolvers/index.ts';
 /** Starts the catalog subgraph and returns once it listens. */
 export async function startCatalog(config: CatalogConfig, logger: Logger): Promise<RunningServer> {
   const prisma = createPrismaClient(PrismaClient, config.database);
-  const verify = createTokenVerifier(config.tokens);
+  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('catalog'),
     resolvers,
@@ -25,7 +25,7 @@ export async function startCatalog(config: CatalogConfig, logger: Logger): Promi
     port: config.port,
     readiness: databaseReadiness(prisma),
     context: async (request) => ({
-      ...(await createBaseContext(request, verify, logger)),
+      ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,
       loaders: createLoaders(prisma),
     }),

@@ -21,11 +21,14 @@ export interface StartSystemOptions {
   env?: Record<string, string>;
 }
 
-const BASE_ENV = {
+export const BASE_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'info',
   HOST: '127.0.0.1',
   JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
+  // Password hashing on a busy two-core machine can outlast the production default of 5 s.
+  SUBGRAPH_TIMEOUT_MS: '30000',
 };
 
 /**

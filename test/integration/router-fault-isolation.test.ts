@@ -72,9 +72,9 @@ beforeAll(async () => {
     env: {
       SUPERGRAPH_PATH: supergraphPath,
       SUBGRAPH_TIMEOUT_MS: '500',
-      // Password hashing makes login slow on a busy machine; a per-subgraph timeout allows for it.
-      ACCOUNTS_TIMEOUT_MS: '10000',
-      CATALOG_TIMEOUT_MS: '10000',
+      // Only the fake gets the short timeout; per-subgraph settings keep the real ones at the harness's.
+      ACCOUNTS_TIMEOUT_MS: '30000',
+      CATALOG_TIMEOUT_MS: '30000',
       SUBGRAPH_RETRIES: '2',
       SUBGRAPH_RETRY_DELAY_MS: '10',
       SUBGRAPH_BREAKER_FAILURES: '5',
