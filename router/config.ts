@@ -15,6 +15,11 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     ROUTER_PORT: portSchema(4000),
     SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
     MAX_REQUEST_BODY: z.string().default('200kb'),
+    MAX_QUERY_DEPTH: positiveInt(10),
+    MAX_ALIASES: positiveInt(15),
+    MAX_TOKENS: positiveInt(2_000),
+    MAX_QUERY_COST: positiveInt(5_000),
+    MAX_BATCH_SIZE: positiveInt(10),
     SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
     SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
@@ -52,6 +57,13 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     supergraphPath: parsed.SUPERGRAPH_PATH,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     subgraphUrls,
+    limits: {
+      maxDepth: parsed.MAX_QUERY_DEPTH,
+      maxAliases: parsed.MAX_ALIASES,
+      maxTokens: parsed.MAX_TOKENS,
+      maxCost: parsed.MAX_QUERY_COST,
+      maxBatchSize: parsed.MAX_BATCH_SIZE,
+    },
     resilience: {
       timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
       /** Per-subgraph timeouts from `<PREFIX>_TIMEOUT_MS`, overriding `timeoutMs`. */

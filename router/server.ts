@@ -1,5 +1,6 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import type { Logger } from '#lib/logger';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { createRouterIdentitySigner } from '#lib/auth/router-identity';
@@ -9,6 +10,9 @@ import type { RouterConfig } from './config.ts';
 import type { RouterContext } from './context.ts';
 import { createGateway } from './gateway.ts';
 import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
+import { batchLimit } from './limits/batch-limit.ts';
+import { tokenLimit } from './limits/token-limit.ts';
+import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -27,13 +31,19 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
+    middleware: [batchLimit(config.limits.maxBatchSize), tokenLimit(config.limits.maxTokens)],
     apollo: {
       gateway,
       introspection: !production,
+      allowBatchedHttpRequests: true,
+      // Apollo's default, stated because the router is the public endpoint: refuse requests a
+      // browser would send cross-site without a preflight.
+      csrfPrevention: true,
       plugins: [
-        production
-          ? ApolloServerPluginLandingPageDisabled()
-          : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+        operationLimitsPlugin(config.limits),
+        ...(production
+          ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+          : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
       ],
     },
     // The token is verified here, before planning, so a bad token never reaches a subgraph.
