@@ -20,6 +20,10 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     MAX_TOKENS: positiveInt(2_000),
     MAX_QUERY_COST: positiveInt(5_000),
     MAX_BATCH_SIZE: positiveInt(10),
+    REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+    RATE_LIMIT_POINTS: positiveInt(300),
+    RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+    RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('router:rate'),
     SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
     SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
     SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
@@ -57,6 +61,12 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     supergraphPath: parsed.SUPERGRAPH_PATH,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     subgraphUrls,
+    redisUrl: parsed.REDIS_URL,
+    rateLimit: {
+      points: parsed.RATE_LIMIT_POINTS,
+      durationSeconds: parsed.RATE_LIMIT_DURATION_SECONDS,
+      keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX,
+    },
     limits: {
       maxDepth: parsed.MAX_QUERY_DEPTH,
       maxAliases: parsed.MAX_ALIASES,

@@ -1,6 +1,7 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { Redis } from 'ioredis';
 import type { Logger } from '#lib/logger';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { createRouterIdentitySigner } from '#lib/auth/router-identity';
@@ -12,6 +13,7 @@ import { createGateway } from './gateway.ts';
 import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
 import { batchLimit } from './limits/batch-limit.ts';
 import { tokenLimit } from './limits/token-limit.ts';
+import { createRateLimit, redisReady } from './limits/rate-limit.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
@@ -19,13 +21,18 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
   const production = config.nodeEnv === 'production';
   const verify = createTokenVerifier(config.tokens);
   const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  // No offline queue: while Redis is away, rate limiting falls back to memory at once instead of waiting.
+  const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  await redisReady(redis, logger);
+  const rateLimit = createRateLimit(config.rateLimit, redis);
   const guards = createSubgraphGuards(config.resilience);
   const gateway = createGateway(config, guards, logger);
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(() => {
     supergraphLoaded = true;
   });
-  return startGraphQLServer<RouterContext>({
+  const server = await startGraphQLServer<RouterContext>({
     logger,
     host: config.host,
     port: config.port,
@@ -49,12 +56,24 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     // The token is verified here, before planning, so a bad token never reaches a subgraph.
     context: async ({ req, requestId }) => {
       const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
+      await rateLimit(req, viewer);
       return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer }) };
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({
       ready: supergraphLoaded,
-      checks: { supergraph: supergraphLoaded ? 'loaded' : 'not loaded', breakers: guards.states() },
+      checks: {
+        supergraph: supergraphLoaded ? 'loaded' : 'not loaded',
+        breakers: guards.states(),
+        rateLimitStore: redis.status,
+      },
     }),
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      redis.disconnect();
+    },
+  };
 }

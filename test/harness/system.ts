@@ -29,6 +29,8 @@ export const BASE_ENV = {
   ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
   // Password hashing on a busy two-core machine can outlast the production default of 5 s.
   SUBGRAPH_TIMEOUT_MS: '30000',
+  // Tests send many requests from one IP; the rate-limit tests set their own budget.
+  RATE_LIMIT_POINTS: '100000',
 };
 
 /**
@@ -43,7 +45,13 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
   const databaseUrls = Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [name, withDatabaseName(TEST_SERVER_URL, `test_${runId}_${name}`)]),
   );
-  const env: Record<string, string | undefined> = { PATH: process.env['PATH'], ...BASE_ENV, ...options.env };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env['PATH'],
+    ...BASE_ENV,
+    // Counters of one system never meet another's; they expire with the rate-limit window.
+    RATE_LIMIT_KEY_PREFIX: `test-rate-${runId}`,
+    ...options.env,
+  };
   for (const { name, envPrefix } of SUBGRAPHS) {
     env[`${envPrefix}_DATABASE_URL`] = databaseUrls[name];
     env[`${envPrefix}_PORT`] = '0';
