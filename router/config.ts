@@ -8,29 +8,39 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 
 /** Reads the router's settings from the environment once, at start-up. */
 export function loadRouterConfig(env: Record<string, string | undefined>) {
-  const schema = z.object({
-    NODE_ENV: nodeEnvSchema,
-    LOG_LEVEL: logLevelSchema,
-    HOST: z.string().default('127.0.0.1'),
-    ROUTER_PORT: portSchema(4000),
-    SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
-    MAX_REQUEST_BODY: z.string().default('200kb'),
-    MAX_QUERY_DEPTH: positiveInt(10),
-    MAX_ALIASES: positiveInt(15),
-    MAX_TOKENS: positiveInt(2_000),
-    MAX_QUERY_COST: positiveInt(5_000),
-    MAX_BATCH_SIZE: positiveInt(10),
-    REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
-    RATE_LIMIT_POINTS: positiveInt(300),
-    RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
-    RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('router:rate'),
-    SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
-    SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
-    SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
-    SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
-    SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
-    SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
-  });
+  const schema = z
+    .object({
+      NODE_ENV: nodeEnvSchema,
+      LOG_LEVEL: logLevelSchema,
+      HOST: z.string().default('127.0.0.1'),
+      ROUTER_PORT: portSchema(4000),
+      SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+      MAX_REQUEST_BODY: z.string().default('200kb'),
+      MAX_QUERY_DEPTH: positiveInt(10),
+      MAX_ALIASES: positiveInt(15),
+      MAX_TOKENS: positiveInt(2_000),
+      MAX_QUERY_COST: positiveInt(5_000),
+      MAX_BATCH_SIZE: positiveInt(10),
+      PERSISTED_QUERIES_ONLY: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((value) => value === 'true'),
+      PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
+      REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+      RATE_LIMIT_POINTS: positiveInt(300),
+      RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+      RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('router:rate'),
+      SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
+      SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+      SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
+      SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
+      SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
+      SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
+    })
+    .refine((env) => !env.PERSISTED_QUERIES_ONLY || env.PERSISTED_QUERIES_MANIFEST, {
+      path: ['PERSISTED_QUERIES_MANIFEST'],
+      message: 'must be set when PERSISTED_QUERIES_ONLY is true',
+    });
   const parsed = parseEnv(schema, env);
   const identity = loadIdentityConfig(env);
   // A URL set for a subgraph replaces the one composition recorded, e.g. a container's host name.
@@ -61,6 +71,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     supergraphPath: parsed.SUPERGRAPH_PATH,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     subgraphUrls,
+    /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
+    persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,
     redisUrl: parsed.REDIS_URL,
     rateLimit: {
       points: parsed.RATE_LIMIT_POINTS,

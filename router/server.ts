@@ -14,6 +14,9 @@ import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
 import { batchLimit } from './limits/batch-limit.ts';
 import { tokenLimit } from './limits/token-limit.ts';
 import { createRateLimit, redisReady } from './limits/rate-limit.ts';
+import { loadManifest } from './persisted-queries/manifest.ts';
+import { manifestCache } from './persisted-queries/manifest-cache.ts';
+import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
@@ -26,6 +29,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   await redisReady(redis, logger);
   const rateLimit = createRateLimit(config.rateLimit, redis);
+  const manifest = config.persistedQueriesManifest ? loadManifest(config.persistedQueriesManifest) : undefined;
   const guards = createSubgraphGuards(config.resilience);
   const gateway = createGateway(config, guards, logger);
   let supergraphLoaded = false;
@@ -38,11 +42,18 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
-    middleware: [batchLimit(config.limits.maxBatchSize), tokenLimit(config.limits.maxTokens)],
+    middleware: [
+      batchLimit(config.limits.maxBatchSize),
+      ...(manifest ? [registeredOperationsOnly(manifest)] : []),
+      tokenLimit(config.limits.maxTokens),
+    ],
     apollo: {
       gateway,
       introspection: !production,
       allowBatchedHttpRequests: true,
+      // Automatic persisted queries are on by default (an in-memory store per replica); with a
+      // manifest, the store is the manifest and cannot be written to.
+      ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
       // Apollo's default, stated because the router is the public endpoint: refuse requests a
       // browser would send cross-site without a preflight.
       csrfPrevention: true,
