@@ -15,6 +15,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       HOST: z.string().default('127.0.0.1'),
       ROUTER_PORT: portSchema(4000),
       SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+      SUPERGRAPH_POLL_MS: positiveInt(1_000),
       MAX_REQUEST_BODY: z.string().default('200kb'),
       MAX_QUERY_DEPTH: positiveInt(10),
       MAX_ALIASES: positiveInt(15),
@@ -69,6 +70,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     host: parsed.HOST,
     port: parsed.ROUTER_PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
+    supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     subgraphUrls,
     /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */

@@ -10,6 +10,7 @@ import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-
 import type { RouterConfig } from './config.ts';
 import type { RouterContext } from './context.ts';
 import { createGateway } from './gateway.ts';
+import { watchedSupergraph } from './watched-supergraph.ts';
 import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
 import { batchLimit } from './limits/batch-limit.ts';
 import { tokenLimit } from './limits/token-limit.ts';
@@ -31,11 +32,8 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
   const rateLimit = createRateLimit(config.rateLimit, redis);
   const manifest = config.persistedQueriesManifest ? loadManifest(config.persistedQueriesManifest) : undefined;
   const guards = createSubgraphGuards(config.resilience);
-  const gateway = createGateway(config, guards, logger);
-  let supergraphLoaded = false;
-  gateway.onSchemaLoadOrUpdate(() => {
-    supergraphLoaded = true;
-  });
+  const supergraph = watchedSupergraph(config.supergraphPath, config.supergraphPollMs, logger);
+  const gateway = createGateway(config, supergraph.hook, guards, logger);
   const server = await startGraphQLServer<RouterContext>({
     logger,
     host: config.host,
@@ -72,9 +70,11 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({
-      ready: supergraphLoaded,
+      ready: supergraph.status.hash !== undefined,
       checks: {
-        supergraph: supergraphLoaded ? 'loaded' : 'not loaded',
+        supergraph: supergraph.status.hash ? 'loaded' : 'not loaded',
+        supergraphHash: supergraph.status.hash,
+        supergraphLoadedAt: supergraph.status.loadedAt,
         breakers: guards.states(),
         rateLimitStore: redis.status,
       },

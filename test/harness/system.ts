@@ -12,6 +12,8 @@ export interface TestSystem {
   databaseUrls: Record<string, string>;
   /** Every line the processes printed, for a failing test to show. */
   logs: string[];
+  /** The running processes by name (`router`, each subgraph), for tests that signal one. */
+  processes: Record<string, ServiceProcess>;
   graphql<TData = Record<string, unknown>>(request: GraphQLRequest): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
       subgraphUrls,
       databaseUrls,
       logs,
+      processes: Object.fromEntries(services.map((service) => [service.name, service])),
       graphql: (request) => postGraphQL(routerUrl, request),
       stop,
     };
