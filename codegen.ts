@@ -11,6 +11,16 @@ const subgraphs: Record<string, Record<string, string>> = {
     Product: './prisma/client.ts#Product as ProductModel',
     User: '../entity-references.ts#UserReference',
   },
+  inventory: {
+    Product: '../entity-references.ts#ProductReference',
+    Stock: '../stock-arithmetic.ts#StockQuantities',
+    StockMovement: './prisma/client.ts#StockMovement as StockMovementModel',
+    User: '../entity-references.ts#UserReference',
+  },
+  payments: {
+    Payment: './prisma/client.ts#Payment as PaymentModel',
+    Order: '../entity-references.ts#OrderReference',
+  },
 };
 
 const config: CodegenConfig = {
@@ -33,7 +43,6 @@ const config: CodegenConfig = {
       },
     ]),
   ),
-  hooks: { afterAllFileWrite: ['prettier --write'] },
 };
 
 export default config;

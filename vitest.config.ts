@@ -6,12 +6,15 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['{lib,subgraphs,router,scripts}/**/*.test.ts'],
         },
       },
       {
         test: {
           name: 'integration',
+          // Integration tests run after the fast unit tier, with their own worker limit.
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           // Each file starts a whole system of processes; two cores cannot run many at once.

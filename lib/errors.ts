@@ -11,6 +11,8 @@ export const ErrorCode = {
   NotFound: 'NOT_FOUND',
   Conflict: 'CONFLICT',
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  /** A stock change would leave fewer units than zero or than are reserved. */
+  InsufficientStock: 'INSUFFICIENT_STOCK',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
   /** A subgraph failed, timed out or has its circuit open; `extensions.subgraph` names it. */
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',

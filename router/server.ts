@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { Redis } from 'ioredis';
 import type { Logger } from '#lib/logger';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { createRouterIdentitySigner } from '#lib/auth/router-identity';
 import { viewerFromAuthorization } from '#lib/auth/viewer-from-request';
@@ -79,6 +80,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
         rateLimitStore: redis.status,
       },
     }),
+    metrics: createMetrics('router'),
   });
   return {
     ...server,

@@ -18,7 +18,12 @@ const entry = (name: string, defaultPort: number): SubgraphEntry => ({
   defaultDatabaseUrl: `postgresql://postgres@127.0.0.1:5432/commerce_${name}`,
 });
 
-export const SUBGRAPHS: readonly SubgraphEntry[] = [entry('accounts', 4001), entry('catalog', 4002)];
+export const SUBGRAPHS: readonly SubgraphEntry[] = [
+  entry('accounts', 4001),
+  entry('catalog', 4002),
+  entry('inventory', 4003),
+  entry('payments', 4005),
+];
 
 export function subgraphEntry(name: string): SubgraphEntry {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../config.ts';
-import { loadIdentityConfig, SINGLE_KEY_ID } from './identity-config.ts';
+import {
+  DEVELOPMENT_JWT_SECRET,
+  DEVELOPMENT_ROUTER_SIGNING_SECRET,
+  loadIdentityConfig,
+  SINGLE_KEY_ID,
+} from './identity-config.ts';
 
 const SECRET = 'a-secret-that-is-long-enough-0123456789';
 
@@ -28,6 +33,16 @@ describe('loadIdentityConfig', () => {
     ],
     ['production without keys', { NODE_ENV: 'production', ROUTER_SIGNING_SECRET: SECRET }, 'JWT_KEYS'],
     ['production without a router secret', { NODE_ENV: 'production', JWT_SECRET: SECRET }, 'ROUTER_SIGNING_SECRET'],
+    [
+      'the development JWT secret in production',
+      { NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_JWT_SECRET, ROUTER_SIGNING_SECRET: SECRET },
+      'JWT_SECRET',
+    ],
+    [
+      'the development router secret in production',
+      { NODE_ENV: 'production', JWT_SECRET: SECRET, ROUTER_SIGNING_SECRET: DEVELOPMENT_ROUTER_SIGNING_SECRET },
+      'ROUTER_SIGNING_SECRET',
+    ],
   ])('refuses %s', (_case, env, variable) => {
     expect(() => loadIdentityConfig(env)).toThrow(ConfigError);
     expect(() => loadIdentityConfig(env)).toThrow(variable);

@@ -37,7 +37,22 @@ const identityEnvSchema = z
     if (env.NODE_ENV === 'production' && !env.JWT_KEYS && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_KEYS'], message: 'JWT_KEYS or JWT_SECRET must be set in production' });
     }
-    if (env.NODE_ENV === 'production' && !env.ROUTER_SIGNING_SECRET) {
+    if (
+      env.NODE_ENV === 'production' &&
+      Object.values(env.JWT_KEYS ?? {})
+        .concat(env.JWT_SECRET ?? [])
+        .includes(DEVELOPMENT_JWT_SECRET)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'the development secret cannot be used in production',
+      });
+    }
+    if (
+      env.NODE_ENV === 'production' &&
+      (!env.ROUTER_SIGNING_SECRET || env.ROUTER_SIGNING_SECRET === DEVELOPMENT_ROUTER_SIGNING_SECRET)
+    ) {
       ctx.addIssue({ code: 'custom', path: ['ROUTER_SIGNING_SECRET'], message: 'must be set in production' });
     }
     if (env.JWT_SIGNING_KEY_ID && !env.JWT_KEYS?.[env.JWT_SIGNING_KEY_ID]) {

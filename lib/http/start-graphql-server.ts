@@ -5,6 +5,8 @@ import express, { type Request, type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Registry } from 'prom-client';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics-plugin.ts';
 import type { Logger } from '../logger.ts';
 import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
@@ -25,6 +27,8 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
   apollo: ApolloServerOptions<TContext>;
   context: (request: RequestInfo) => Promise<TContext>;
   readiness: ReadinessCheck;
+  /** The process's Prometheus registry, served at /metrics. */
+  metrics: Registry;
   /** Largest JSON body accepted before parsing; larger bodies get 413 without being read. */
   bodyLimit?: string;
   /** Express middleware run on GraphQL paths after body parsing, before Apollo (limits, rate limits). */
@@ -42,7 +46,7 @@ const REQUEST_ID_HEADER = 'x-request-id';
 
 /**
  * Assembles the HTTP side every GraphQL process shares: JSON body parsing with a size limit,
- * request ids, liveness and readiness routes, Apollo Server with draining shutdown, and masked
+ * request ids, liveness and readiness routes, Prometheus metrics at /metrics, Apollo Server with draining shutdown, and masked
  * unexpected errors. Returns once the port is bound, reporting the port actually bound.
  */
 export async function startGraphQLServer<TContext extends BaseContext>(
@@ -57,11 +61,18 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     logger: options.logger,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(options.logger),
-    plugins: [...(options.apollo.plugins ?? []), ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ...(options.apollo.plugins ?? []),
+      graphqlMetricsPlugin(options.metrics),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
 
   mountHealthRoutes(app, options.readiness);
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.contentType).send(await options.metrics.metrics());
+  });
   app.use(options.paths, express.json({ limit: options.bodyLimit ?? '1mb' }), (req, res, next) => {
     const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);

@@ -7,6 +7,7 @@ import type { ReadinessCheck } from '../http/health-routes.ts';
 import type { Logger } from '../logger.ts';
 import type { NodeEnv } from '../config.ts';
 import type { BaseContext } from './base-context.ts';
+import type { Registry } from 'prom-client';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
   typeDefs: DocumentNode;
@@ -18,6 +19,7 @@ export interface SubgraphOptions<TContext extends BaseContext> {
   port: number;
   context: (request: RequestInfo) => Promise<TContext>;
   readiness: ReadinessCheck;
+  metrics: Registry;
 }
 
 /** Serves one federation subgraph at /graphql; only the router is meant to call it. */
@@ -40,5 +42,6 @@ export function startSubgraph<TContext extends BaseContext>(
     },
     context: options.context,
     readiness: options.readiness,
+    metrics: options.metrics,
   });
 }

@@ -1,7 +1,7 @@
 // @ts-check
 import { createInterface } from 'node:readline';
 import { log } from './log.mjs';
-import { lastPanic } from './wasm-engine.mjs';
+import { callEngine, lastPanic } from './wasm-engine.mjs';
 
 /** @typedef {import('./wasm-engine.mjs').SchemaEngine} SchemaEngine */
 /** @typedef {{ jsonrpc: '2.0', id?: number | string, method?: string, params?: unknown }} Message */
@@ -67,9 +67,7 @@ async function answer(enginePromise, { id, method = '', params }) {
     return;
   }
   try {
-    const engine = await enginePromise;
-    const call = /** @type {(params: unknown) => unknown} */ (engine[/** @type {keyof SchemaEngine} */ (engineMethod)]);
-    const result = /** @type {any} */ (await call.call(engine, params));
+    const result = /** @type {any} */ (await callEngine(await enginePromise, engineMethod, params));
     // The native engine prints `migrate diff` output through a `print` request to the CLI,
     // which is how the CLI captures it for `--output`; the wasm engine returns it instead.
     if (engineMethod === 'diff' && typeof result?.stdout === 'string') {

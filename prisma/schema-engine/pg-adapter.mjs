@@ -17,7 +17,10 @@ const TEXT_OID = 25;
  * (which use promises) end up in `Client#query`.
  */
 class CharAsTextClient extends pg.Client {
-  /** @param {any[]} args */
+  /**
+   * @override
+   * @param {any[]} args
+   */
   query(...args) {
     const query = /** @type {(...args: any[]) => any} */ (super.query).bind(this);
     const callbackIndex = args.findIndex((arg) => typeof arg === 'function');
@@ -56,7 +59,17 @@ export function urlWithDatabase(url, database) {
  * @param {string} connectionString
  */
 async function connect(connectionString) {
-  const adapter = await new PrismaPg({ connectionString, Client: CharAsTextClient }).connect();
+  // pg ignores Prisma's `?schema=` URL parameter. The adapter's `schema` option tells the engine
+  // which schema to migrate (it creates it if needed) and `search_path` makes the unqualified
+  // names of migration scripts land in it, as with the native engine.
+  const schema = new URL(connectionString).searchParams.get('schema');
+  const factory = schema
+    ? new PrismaPg(
+        { connectionString, Client: CharAsTextClient, options: `-c search_path=${pg.escapeIdentifier(schema)}` },
+        { schema },
+      )
+    : new PrismaPg({ connectionString, Client: CharAsTextClient });
+  const adapter = await factory.connect();
   // PrismaPg#executeScript splits the script on every `;`, string literals and function bodies
   // included, and runs the pieces one by one, so a migration with `@default("a;b")` fails
   // half-applied. Sent as one simple-protocol query, PostgreSQL runs the whole script in one

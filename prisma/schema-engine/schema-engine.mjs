@@ -7,7 +7,15 @@ import { runCliCommand } from './cli-commands.mjs';
 import { serveJsonRpc } from './json-rpc.mjs';
 import { log } from './log.mjs';
 import { createPgAdapterFactory } from './pg-adapter.mjs';
-import { createSchemaEngine, loadWasmBindings } from './wasm-engine.mjs';
+import { createSchemaEngine, lastPanic, loadWasmBindings } from './wasm-engine.mjs';
+
+// Panics in the engine's background tasks surface here rather than as a rejected request.
+// Logged as an ERROR line, the panic message is what the CLI shows.
+process.on('uncaughtException', (error) => {
+  const isPanic = error instanceof WebAssembly.RuntimeError;
+  log('ERROR', isPanic ? lastPanic() : (error.stack ?? error.message));
+  process.exit(isPanic ? 101 : 1);
+});
 
 try {
   const { values, positionals } = parseArgs({

@@ -46,6 +46,9 @@ export async function createSchemaEngine(datamodelPaths, adapterFactory) {
   const datamodels = await Promise.all(
     datamodelPaths.map(async (path) => /** @type {[string, string]} */ ([path, await readFile(path, 'utf8')])),
   );
+  // The CLI passes no --datamodels for commands such as `migrate diff`, but the wasm engine
+  // panics without a schema to pick its connector from.
+  if (datamodels.length === 0) datamodels.push(['schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\n']);
   return SchemaEngine.new({ datamodels }, forwardEngineLog, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }
 
@@ -56,4 +59,37 @@ export async function createSchemaEngine(datamodelPaths, adapterFactory) {
  */
 function forwardEngineLog(line) {
   process.stderr.write(`${line.trimEnd()}\n`);
+}
+
+/**
+ * The wasm engine hands its shadow database factory to `devDiagnostic` and
+ * `diagnoseMigrationHistory`, but not to `evaluateDataLoss` and `createMigration`. Those two
+ * only work when the schema of the migration history is already cached, which it is not when
+ * `migrate dev` has just applied pending migrations: they fail with "PostgreSQL shadow DB must
+ * be provided through an external factory". `diagnoseMigrationHistory` with the shadow
+ * database caches the schema of the history the database now has, so they can be retried.
+ *
+ * @param {SchemaEngine} engine
+ * @param {string} method
+ * @param {any} params
+ * @returns {Promise<unknown>}
+ */
+export async function callEngine(engine, method, params) {
+  const call = /** @type {(params: unknown) => Promise<unknown>} */ (
+    engine[/** @type {keyof SchemaEngine} */ (method)]
+  );
+  try {
+    return await call.call(engine, params);
+  } catch (error) {
+    const needsCachedHistory = method === 'evaluateDataLoss' || method === 'createMigration';
+    if (!needsCachedHistory || !String(error).includes('shadow DB must be provided through an external factory')) {
+      throw error;
+    }
+    await engine.diagnoseMigrationHistory({
+      migrationsList: params.migrationsList,
+      optInToShadowDatabase: true,
+      filters: params.filters,
+    });
+    return call.call(engine, params);
+  }
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenSigner } from '#lib/auth/tokens';
 import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
@@ -15,7 +16,8 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Starts the accounts subgraph and returns once it listens. */
 export async function startAccounts(config: AccountsConfig, logger: Logger): Promise<RunningServer> {
-  const prisma = createPrismaClient(PrismaClient, config.database);
+  const metrics = createMetrics('accounts');
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const issueToken = createTokenSigner(config.tokens, config.accessTokenTtlSeconds);
   const server = await startSubgraph<Context>({
@@ -26,6 +28,7 @@ export async function startAccounts(config: AccountsConfig, logger: Logger): Pro
     host: config.host,
     port: config.port,
     readiness: databaseReadiness(prisma),
+    metrics,
     context: async (request) => ({
       ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,

@@ -1,5 +1,6 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
@@ -14,7 +15,8 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Starts the catalog subgraph and returns once it listens. */
 export async function startCatalog(config: CatalogConfig, logger: Logger): Promise<RunningServer> {
-  const prisma = createPrismaClient(PrismaClient, config.database);
+  const metrics = createMetrics('catalog');
+  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('catalog'),
@@ -24,6 +26,7 @@ export async function startCatalog(config: CatalogConfig, logger: Logger): Promi
     host: config.host,
     port: config.port,
     readiness: databaseReadiness(prisma),
+    metrics,
     context: async (request) => ({
       ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,

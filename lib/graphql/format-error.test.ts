@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { pino } from 'pino';
+import { createFormatError } from './format-error.ts';
+import { userError, ErrorCode } from '../errors.ts';
+
+const formatError = createFormatError(pino({ level: 'silent' }));
+
+describe('error formatting', () => {
+  it('keeps an intended error with its code and drops any stack trace', () => {
+    const error = userError(ErrorCode.Forbidden, 'No.');
+    const formatted = formatError({ message: 'No.', extensions: { code: 'FORBIDDEN', stacktrace: ['at x'] } }, error);
+    expect(formatted).toEqual({ message: 'No.', extensions: { code: 'FORBIDDEN' } });
+  });
+
+  it('masks an unexpected error so internals never reach the client', () => {
+    const original = new Error('relation "User" does not exist at 10.0.0.5');
+    const formatted = formatError(
+      { message: original.message, path: ['me'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(original.message, { originalError: original }),
+    );
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['me'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+  });
+});

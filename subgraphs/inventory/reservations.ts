@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { MAX_STOCK_QUANTITY } from './stock-arithmetic.ts';
+import type { Prisma, PrismaClient, ReservationStatus } from './generated/prisma/client.ts';
+import { moveReservedStock } from './reservation-effects.ts';
+import { TRANSACTION_OPTIONS } from './transaction-options.ts';
+
+/**
+ * Stock held for orders, for the checkout workers: each function is one transaction and is safe
+ * to call again with the same order (jobs are delivered at least once), and each answers with an
+ * outcome rather than throwing for business refusals. Invalid arguments are programming errors
+ * and throw a ZodError; database errors propagate and are worth retrying.
+ */
+
+export const reserveStockSchema = z.object({
+  orderId: z.uuid(),
+  lines: z
+    .array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(MAX_STOCK_QUANTITY) }))
+    .min(1)
+    .max(100),
+  ttlSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600),
+});
+export type ReserveStockInput = z.input<typeof reserveStockSchema>;
+
+export type ReserveOutcome =
+  | { ok: true; reservationId: string; status: 'HELD' | 'COMMITTED'; expiresAt: Date }
+  | { ok: false; reason: 'OUT_OF_STOCK'; productId: string; requested: number; available: number }
+  | { ok: false; reason: 'RESERVATION_CLOSED'; status: 'RELEASED' | 'EXPIRED' };
+
+/** Thrown inside the transaction to roll back every line already reserved. */
+class Refusal extends Error {
+  constructor(readonly outcome: ReserveOutcome) {
+    super('reservation refused');
+  }
+}
+
+/** Sums quantities of repeated products and orders lines by product, the order rows are locked in. */
+function mergeLines(lines: { productId: string; quantity: number }[]) {
+  const quantities = new Map<string, number>();
+  for (const { productId, quantity } of lines) quantities.set(productId, (quantities.get(productId) ?? 0) + quantity);
+  return [...quantities]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([productId, quantity]) => ({ productId, quantity }));
+}
+
+/**
+ * Holds stock for every line of an order, or for none. Each line is one conditional UPDATE
+ * (`onHand - reserved >= quantity`), so concurrent reservations can never oversell; rows are
+ * locked in product order, so two multi-line orders cannot deadlock. Calling it again for the same
+ * order returns the existing reservation; after a release or expiry it answers RESERVATION_CLOSED.
+ * An OUT_OF_STOCK answer writes nothing, so a retry later may succeed.
+ */
+export async function reserveStock(prisma: PrismaClient, input: ReserveStockInput): Promise<ReserveOutcome> {
+  const { orderId, lines, ttlSeconds } = reserveStockSchema.parse(input);
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+      // The unique orderId decides between concurrent calls; the loser waits for the winner's commit.
+      const { count } = await tx.reservation.createMany({ data: [{ orderId, expiresAt }], skipDuplicates: true });
+      const reservation = await tx.reservation.findUniqueOrThrow({ where: { orderId } });
+      if (count === 0) return existingOutcome(reservation);
+
+      const merged = mergeLines(lines);
+      const movements: Prisma.StockMovementCreateManyInput[] = [];
+      for (const { productId, quantity } of merged) {
+        const [held] = await tx.$queryRaw<{ onHand: number }[]>`
+          UPDATE "StockLevel" SET "reserved" = "reserved" + ${quantity}, "updatedAt" = now()
+          WHERE "productId" = ${productId}::uuid AND "onHand" - "reserved" >= ${quantity}
+          RETURNING "onHand"`;
+        if (!held) throw new Refusal(await outOfStock(tx, productId, quantity));
+        movements.push({
+          productId,
+          orderId,
+          kind: 'RESERVE',
+          onHandDelta: 0,
+          reservedDelta: quantity,
+          onHandAfter: held.onHand,
+          reason: `reserved for order ${orderId}`,
+        });
+      }
+      await tx.reservationLine.createMany({ data: merged.map((line) => ({ ...line, reservationId: reservation.id })) });
+      await tx.stockMovement.createMany({ data: movements });
+      return { ok: true, reservationId: reservation.id, status: 'HELD', expiresAt } as const;
+    }, TRANSACTION_OPTIONS);
+  } catch (error) {
+    if (error instanceof Refusal) return error.outcome;
+    throw error;
+  }
+}
+
+function existingOutcome(reservation: { id: string; status: ReservationStatus; expiresAt: Date }): ReserveOutcome {
+  const { id, status, expiresAt } = reservation;
+  if (status === 'HELD' || status === 'COMMITTED') return { ok: true, reservationId: id, status, expiresAt };
+  return { ok: false, reason: 'RESERVATION_CLOSED', status };
+}
+
+async function outOfStock(tx: Prisma.TransactionClient, productId: string, requested: number): Promise<ReserveOutcome> {
+  const stock = await tx.stockLevel.findUnique({ where: { productId } });
+  return {
+    ok: false,
+    reason: 'OUT_OF_STOCK',
+    productId,
+    requested,
+    available: stock ? stock.onHand - stock.reserved : 0,
+  };
+}
+
+export type CommitOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'NOT_FOUND' }
+  | { ok: false; reason: 'RESERVATION_CLOSED'; status: 'RELEASED' | 'EXPIRED' };
+
+/**
+ * Completes an order's hold: the units leave onHand and reserved together. Committing again is a
+ * no-op; committing a released or expired hold is refused, since its units may have been sold.
+ */
+export async function commitReservation(prisma: PrismaClient, orderId: string): Promise<CommitOutcome> {
+  z.uuid().parse(orderId);
+  const { status } = await moveReservedStock(prisma, orderId, 'COMMITTED');
+  if (status === 'COMMITTED') return { ok: true };
+  if (status === null) return { ok: false, reason: 'NOT_FOUND' };
+  if (status === 'HELD') throw new Error(`reservation of order ${orderId} is still held after commit`);
+  return { ok: false, reason: 'RESERVATION_CLOSED', status };
+}
+
+export type ReleaseOutcome = { ok: true } | { ok: false; reason: 'ALREADY_COMMITTED' };
+
+/**
+ * Gives an order's held units back. Releasing again, or after expiry, is a no-op. Releasing an
+ * order that holds nothing leaves a RELEASED marker, so a reservation job that arrives late (after
+ * the order failed) cannot hold stock for it any more.
+ */
+export async function releaseReservation(prisma: PrismaClient, orderId: string): Promise<ReleaseOutcome> {
+  z.uuid().parse(orderId);
+  const { status } = await moveReservedStock(prisma, orderId, 'RELEASED');
+  if (status === 'COMMITTED') return { ok: false, reason: 'ALREADY_COMMITTED' };
+  if (status !== null) return { ok: true };
+  const { count } = await prisma.reservation.createMany({
+    data: [{ orderId, status: 'RELEASED', expiresAt: new Date() }],
+    skipDuplicates: true,
+  });
+  // A reservation made between the two statements wins; release it the ordinary way.
+  return count === 1 ? { ok: true } : releaseReservation(prisma, orderId);
+}
+
+/**
+ * Returns the units of holds whose time ran out before they were committed, oldest first, at most
+ * `limit` per call. Safe to run from several workers at once: each hold expires exactly once.
+ */
+export async function expireReservations(
+  prisma: PrismaClient,
+  now: Date = new Date(),
+  limit = 100,
+): Promise<{ expiredOrderIds: string[] }> {
+  const due = await prisma.reservation.findMany({
+    where: { status: 'HELD', expiresAt: { lte: now } },
+    orderBy: { expiresAt: 'asc' },
+    take: limit,
+    select: { orderId: true },
+  });
+  const expiredOrderIds: string[] = [];
+  for (const { orderId } of due) {
+    if ((await moveReservedStock(prisma, orderId, 'EXPIRED', now)).moved) expiredOrderIds.push(orderId);
+  }
+  return { expiredOrderIds };
+}

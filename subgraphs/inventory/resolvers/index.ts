@@ -1,0 +1,15 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { setStock } from './Mutation/setStock.ts';
+import { adjustStock } from './Mutation/adjustStock.ts';
+import { Product } from './Product.ts';
+import { Stock } from './Stock.ts';
+import { StockMovement } from './StockMovement.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeResolver,
+  Mutation: { setStock, adjustStock },
+  Product,
+  Stock,
+  StockMovement,
+};

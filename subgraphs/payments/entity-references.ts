@@ -1,0 +1,4 @@
+/** An Order as payments knows it: only the key; the orders subgraph owns everything else about it. */
+export interface OrderReference {
+  id: string;
+}

@@ -1,0 +1,8 @@
+import type { PaymentResolvers } from '../generated/resolvers-types.ts';
+import { visiblePayment } from '../payment-access.ts';
+
+export const Payment: PaymentResolvers = {
+  __resolveReference: async ({ id }, { viewer, loaders }) => visiblePayment(viewer, await loaders.paymentById.load(id)),
+  amount: ({ amount, currency }) => ({ amount, currency }),
+  order: ({ orderId }) => ({ id: orderId }),
+};
