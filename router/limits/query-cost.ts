@@ -11,17 +11,25 @@ const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
   return 1 + childComplexity * (size ?? 1);
 };
 
-/** The cost estimate of the operation a request selects, with its variables applied. */
-export const estimateCost = (
+/**
+ * The cost estimate of the operation a request selects, with its variables applied; undefined when
+ * the variables do not coerce, as execution then refuses the operation (BAD_USER_INPUT) unrun.
+ */
+export function estimateCost(
   schema: GraphQLSchema,
   query: DocumentNode,
   variables: Record<string, unknown> | undefined,
   operationName: string | null,
-) =>
-  getComplexity({
-    schema,
-    query,
-    estimators: [listSizeEstimator],
-    ...(variables ? { variables } : {}),
-    ...(operationName ? { operationName } : {}),
-  });
+): number | undefined {
+  try {
+    return getComplexity({
+      schema,
+      query,
+      estimators: [listSizeEstimator],
+      ...(variables ? { variables } : {}),
+      ...(operationName ? { operationName } : {}),
+    });
+  } catch {
+    return undefined;
+  }
+}

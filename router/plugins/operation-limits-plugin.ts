@@ -28,7 +28,7 @@ export function operationLimitsPlugin(
             throw limitExceeded(ErrorCode.TooManyAliases, 'number of aliases', limits.maxAliases, aliases);
           }
           const cost = estimateCost(schema, document, request.variables, operationName);
-          if (cost > limits.maxCost) {
+          if (cost !== undefined && cost > limits.maxCost) {
             throw limitExceeded(ErrorCode.QueryTooComplex, 'estimated query cost', limits.maxCost, cost);
           }
         },
