@@ -64,7 +64,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     plugins: [
       ...(options.apollo.plugins ?? []),
       graphqlMetricsPlugin(options.metrics),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Shorter than stopOnSignals' 10 s grace: a client that never closes its keep-alive connection
+      // is cut off after 8 s, leaving time to close pools, so the process still exits cleanly.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8_000 }),
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
