@@ -21,6 +21,18 @@ const subgraphs: Record<string, Record<string, string>> = {
     Payment: './prisma/client.ts#Payment as PaymentModel',
     Order: '../entity-references.ts#OrderReference',
   },
+  orders: {
+    Order: './prisma/client.ts#Order as OrderModel',
+    OrderLine: '../orders.ts#OrderLineView',
+    CartLine: './prisma/client.ts#CartLine as CartLineModel',
+    Cart: '../carts.ts#CartView',
+    User: '../entity-references.ts#UserReference',
+    Product: '../entity-references.ts#ProductReference',
+  },
+  notifications: {
+    Notification: './prisma/client.ts#Notification as NotificationModel',
+    User: '../entity-references.ts#UserReference',
+  },
 };
 
 const config: CodegenConfig = {
@@ -37,7 +49,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           contextType: '../context.ts#Context',
           mappers,
-          scalars: { DateTime: 'Date' },
+          scalars: { DateTime: 'Date', JSON: 'unknown' },
           avoidOptionals: { field: true, inputValue: false },
         },
       },

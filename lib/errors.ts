@@ -13,6 +13,10 @@ export const ErrorCode = {
   InvalidCredentials: 'INVALID_CREDENTIALS',
   /** A stock change would leave fewer units than zero or than are reserved. */
   InsufficientStock: 'INSUFFICIENT_STOCK',
+  /** A price changed since the client last saw it; the client shows the new one and asks again. */
+  PriceChanged: 'PRICE_CHANGED',
+  /** Another service this one needs did not answer; the same request may succeed later. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
   /** A subgraph failed, timed out or has its circuit open; `extensions.subgraph` names it. */
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',

@@ -1,10 +1,12 @@
 /**
  * `npm start`: the whole system on one machine without Docker. Creates and migrates every
- * subgraph's database, starts each subgraph as its own process, then the router once they all
- * listen. Ctrl-C (or SIGTERM) stops the router first, then the subgraphs, each draining in-flight work.
+ * subgraph's database, starts each subgraph as its own process (those another depends on first,
+ * passing their URLs on), then the router once they all listen. Ctrl-C (or SIGTERM) stops the
+ * router first, then the subgraphs, each draining in-flight work.
  * If any process dies, everything is stopped and the script exits non-zero rather than serving half a graph.
  */
 import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
+import { startInDependencyOrder } from '#lib/process/start-in-dependency-order';
 import { SUBGRAPHS } from '#subgraphs/registry';
 import { migrateAllDatabases } from './migrate-databases.ts';
 
@@ -35,23 +37,21 @@ process.on('SIGTERM', () => void stopAll(0));
 
 try {
   await migrateAllDatabases(env);
-  const started = await Promise.allSettled(
-    SUBGRAPHS.map(({ name }) => spawnService({ name, entry: `subgraphs/${name}/main.ts`, env, onLine: printLine })),
-  );
-  const subgraphs = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  subgraphs.forEach(supervise);
-  const failure = started.find((result) => result.status === 'rejected');
-  if (failure) throw failure.reason;
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPHS.map(({ envPrefix }, index) => [
-      `${envPrefix}_URL`,
-      `http://${env['HOST'] ?? '127.0.0.1'}:${subgraphs[index]?.port}/graphql`,
-    ]),
-  );
+  const host = env['HOST'] ?? '127.0.0.1';
+  const { urlEnv } = await startInDependencyOrder(SUBGRAPHS, async ({ name }, dependencyUrls) => {
+    const service = await spawnService({
+      name,
+      entry: `subgraphs/${name}/main.ts`,
+      env: { ...env, ...dependencyUrls },
+      onLine: printLine,
+    });
+    supervise(service);
+    return `http://${host}:${service.port}/graphql`;
+  });
   const router = await spawnService({
     name: 'router',
     entry: 'router/main.ts',
-    env: { ...env, ...subgraphUrls },
+    env: { ...env, ...urlEnv },
     onLine: printLine,
   });
   supervise(router);

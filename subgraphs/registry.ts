@@ -9,20 +9,28 @@ export interface SubgraphEntry {
   defaultPort: number;
   /** The subgraph's own database on the local server, used when `<PREFIX>_DATABASE_URL` is unset. */
   defaultDatabaseUrl: string;
+  /**
+   * Subgraphs this one calls at run time (not through the router); they are started first and
+   * their URL is passed to it as `<PREFIX>_URL`.
+   */
+  dependsOn?: readonly string[];
 }
 
-const entry = (name: string, defaultPort: number): SubgraphEntry => ({
+const entry = (name: string, defaultPort: number, dependsOn?: readonly string[]): SubgraphEntry => ({
   name,
   envPrefix: name.toUpperCase(),
   defaultPort,
   defaultDatabaseUrl: `postgresql://postgres@127.0.0.1:5432/commerce_${name}`,
+  ...(dependsOn ? { dependsOn } : {}),
 });
 
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   entry('accounts', 4001),
   entry('catalog', 4002),
   entry('inventory', 4003),
+  entry('orders', 4004, ['catalog']),
   entry('payments', 4005),
+  entry('notifications', 4006),
 ];
 
 export function subgraphEntry(name: string): SubgraphEntry {

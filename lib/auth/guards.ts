@@ -13,3 +13,10 @@ export function requireAdmin(viewer: Viewer | null): Viewer {
   if (caller.role !== Role.Admin) throw forbidden('Only admins can do this.');
   return caller;
 }
+
+/** The caller when they are `ownerId` or an admin: UNAUTHENTICATED or FORBIDDEN otherwise. */
+export function requireOwnerOrAdmin(viewer: Viewer | null, ownerId: string): Viewer {
+  const caller = requireViewer(viewer);
+  if (caller.userId !== ownerId && caller.role !== Role.Admin) throw forbidden();
+  return caller;
+}

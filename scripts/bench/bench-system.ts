@@ -36,6 +36,7 @@ export async function startBenchSystem(productCount: number): Promise<BenchSyste
     JWT_SECRET: `bench-jwt-secret-${randomUUID()}`,
     ROUTER_SIGNING_SECRET: routerSigningSecret,
     RATE_LIMIT_POINTS: '100000000',
+    NOTIFICATIONS_CHANNEL: 'capture',
     RATE_LIMIT_KEY_PREFIX: `bench-rate-${runId}`,
   };
   for (const { name, envPrefix } of SUBGRAPHS) {

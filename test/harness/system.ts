@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '#lib/database/ensure-database';
 import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
+import { startInDependencyOrder } from '#lib/process/start-in-dependency-order';
 import { SUBGRAPHS } from '#subgraphs/registry';
 import { postGraphQL, type GraphQLRequest, type GraphQLResponse } from './graphql-client.ts';
 import { TEST_SERVER_URL } from './template-databases.ts';
@@ -36,8 +37,9 @@ export const BASE_ENV = {
 };
 
 /**
- * Starts every subgraph and the router as real processes on free ports, each subgraph on a fresh
- * copy of its migrated template database; `stop` ends the processes and drops the databases.
+ * Starts every subgraph (in dependency order) and the router as real processes on free ports, each
+ * subgraph on a fresh copy of its migrated template database; `stop` ends the processes and drops
+ * the databases.
  */
 export async function startSystem(options: StartSystemOptions = {}): Promise<TestSystem> {
   const runId = randomUUID().slice(0, 8);
@@ -66,24 +68,20 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
 
   try {
     await Promise.all(SUBGRAPHS.map(({ name }) => ensureDatabase(databaseUrls[name]!, templates[name])));
-    const subgraphUrls: Record<string, string> = {};
-    await Promise.all(
-      SUBGRAPHS.map(async ({ name, envPrefix }) => {
-        const service = await spawnService({
-          name,
-          entry: `subgraphs/${name}/main.ts`,
-          env,
-          onLine: (l) => logs.push(l),
-        });
-        services.push(service);
-        subgraphUrls[name] = `http://127.0.0.1:${service.port}/graphql`;
-        env[`${envPrefix}_URL`] = subgraphUrls[name];
-      }),
-    );
+    const { urls: subgraphUrls, urlEnv } = await startInDependencyOrder(SUBGRAPHS, async ({ name }, dependencyUrls) => {
+      const service = await spawnService({
+        name,
+        entry: `subgraphs/${name}/main.ts`,
+        env: { ...env, ...dependencyUrls },
+        onLine: (l) => logs.push(l),
+      });
+      services.push(service);
+      return `http://127.0.0.1:${service.port}/graphql`;
+    });
     const router = await spawnService({
       name: 'router',
       entry: 'router/main.ts',
-      env: { ...env, ROUTER_PORT: '0' },
+      env: { ...env, ...urlEnv, ROUTER_PORT: '0' },
       onLine: (line) => logs.push(line),
     });
     services.push(router);

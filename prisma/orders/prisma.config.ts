@@ -1,0 +1,3 @@
+import { subgraphPrismaConfig } from '../subgraph-prisma-config.ts';
+
+export default subgraphPrismaConfig('orders');

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { ErrorCode, notFound, userError } from '#lib/errors';
+import type { CartLine, Prisma, PrismaClient } from './generated/prisma/client.ts';
+import type { CatalogProduct } from './catalog-client.ts';
+import { AmountOutOfRangeError, lineTotal, sumAmounts, type Money } from './money.ts';
+
+export const MAX_LINE_QUANTITY = 100;
+export const MAX_CART_LINES = 50;
+
+/** What the Cart type resolves from: the lines, oldest first. */
+export interface CartView {
+  lines: CartLine[];
+}
+
+export const productIdSchema = z.uuid('must be a product id');
+const quantitySchema = z
+  .number()
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`);
+export const cartLineInputSchema = z.object({ productId: productIdSchema, quantity: quantitySchema });
+export const removeInputSchema = z.object({ productId: productIdSchema });
+export type CartLineInput = z.infer<typeof cartLineInputSchema>;
+
+/** Looks a product's current price up in catalog (batched per request by the caller). */
+export type PriceLookup = (productId: string) => Promise<CatalogProduct | null>;
+
+type Transaction = Prisma.TransactionClient;
+interface PricedLine {
+  productId: string;
+  quantity: number;
+  unitPriceAmount: number;
+  currency: string;
+}
+
+/**
+ * The total of lines that must share one currency; BAD_USER_INPUT when they do not or when the
+ * total would not fit an Int. Null for no lines.
+ */
+export function totalOf(lines: readonly PricedLine[]): Money | null {
+  const [first] = lines;
+  if (!first) return null;
+  const other = lines.find((line) => line.currency !== first.currency);
+  if (other) {
+    throw userError(
+      ErrorCode.BadUserInput,
+      `A cart holds one currency: it has ${first.currency}, this product is priced in ${other.currency}.`,
+      { field: 'productId' },
+    );
+  }
+  try {
+    return {
+      amount: sumAmounts(lines.map((line) => lineTotal(line.unitPriceAmount, line.quantity))),
+      currency: first.currency,
+    };
+  } catch (error) {
+    if (!(error instanceof AmountOutOfRangeError)) throw error;
+    throw userError(ErrorCode.BadUserInput, 'The cart total would be larger than can be ordered at once.', {
+      field: 'quantity',
+    });
+  }
+}
+
+const lineOrder = { id: 'asc' } as const;
+
+/** The viewer's cart; an empty one when they never added anything. */
+export async function getCart(prisma: PrismaClient, userId: string): Promise<CartView> {
+  const cart = await prisma.cart.findUnique({ where: { userId }, include: { lines: { orderBy: lineOrder } } });
+  return { lines: cart?.lines ?? [] };
+}
+
+/**
+ * Runs a cart change with the cart row locked, so concurrent changes (and placeOrder) by the same
+ * user apply one after another and the line limit and single currency hold.
+ */
+export async function withLockedCart<T>(
+  prisma: PrismaClient,
+  userId: string,
+  work: (tx: Transaction, cartId: string, lines: CartLine[]) => Promise<T>,
+): Promise<T> {
+  return prisma.$transaction(async (tx) => {
+    // INSERT ... ON CONFLICT DO NOTHING: concurrent first changes by one user create one cart, and
+    // inside the transaction a refused change leaves no empty cart behind.
+    await tx.cart.createMany({ data: [{ userId }], skipDuplicates: true });
+    const [cart] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM "Cart" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+    const cartId = cart!.id;
+    const lines = await tx.cartLine.findMany({ where: { cartId }, orderBy: lineOrder });
+    return work(tx, cartId, lines);
+  });
+}
+
+const readLines = async (tx: Transaction, cartId: string): Promise<CartView> => ({
+  lines: await tx.cartLine.findMany({ where: { cartId }, orderBy: lineOrder }),
+});
+
+async function requireProduct(priceOf: PriceLookup, productId: string): Promise<CatalogProduct> {
+  const product = await priceOf(productId);
+  if (!product) throw userError(ErrorCode.NotFound, 'Product not found.', { field: 'productId' });
+  return product;
+}
+
+/** Writes one line at the product's current catalog price after checking the whole cart. */
+async function writeLine(
+  tx: Transaction,
+  cartId: string,
+  lines: CartLine[],
+  product: CatalogProduct,
+  quantity: number,
+) {
+  const others = lines.filter((line) => line.productId !== product.id);
+  if (others.length >= MAX_CART_LINES) {
+    throw userError(ErrorCode.BadUserInput, `A cart holds at most ${MAX_CART_LINES} different products.`, {
+      field: 'productId',
+    });
+  }
+  const line = { unitPriceAmount: product.price.amount, currency: product.price.currency, quantity };
+  totalOf([...others, { ...line, productId: product.id }]);
+  await tx.cartLine.upsert({
+    where: { cartId_productId: { cartId, productId: product.id } },
+    create: { cartId, productId: product.id, ...line },
+    update: line,
+  });
+  return readLines(tx, cartId);
+}
+
+/** Adds `quantity` of a product, or that many more to its line; the line takes today's price. */
+export async function addToCart(prisma: PrismaClient, priceOf: PriceLookup, userId: string, input: CartLineInput) {
+  const product = await requireProduct(priceOf, input.productId);
+  return withLockedCart(prisma, userId, async (tx, cartId, lines) => {
+    const existing = lines.find((line) => line.productId === input.productId)?.quantity ?? 0;
+    if (existing + input.quantity > MAX_LINE_QUANTITY) {
+      throw userError(
+        ErrorCode.BadUserInput,
+        `quantity: the cart already holds ${existing}; a line holds at most ${MAX_LINE_QUANTITY}.`,
+        { field: 'quantity' },
+      );
+    }
+    return writeLine(tx, cartId, lines, product, existing + input.quantity);
+  });
+}
+
+/** Sets the quantity of a product already in the cart; the line takes today's price. */
+export async function updateCartLine(prisma: PrismaClient, priceOf: PriceLookup, userId: string, input: CartLineInput) {
+  const product = await requireProduct(priceOf, input.productId);
+  return withLockedCart(prisma, userId, async (tx, cartId, lines) => {
+    if (!lines.some((line) => line.productId === input.productId)) throw notFound('Cart line');
+    return writeLine(tx, cartId, lines, product, input.quantity);
+  });
+}
+
+export async function removeFromCart(prisma: PrismaClient, userId: string, productId: string) {
+  return withLockedCart(prisma, userId, async (tx, cartId, lines) => {
+    if (!lines.some((line) => line.productId === productId)) throw notFound('Cart line');
+    await tx.cartLine.delete({ where: { cartId_productId: { cartId, productId } } });
+    return readLines(tx, cartId);
+  });
+}
+
+export async function clearCart(prisma: PrismaClient, userId: string): Promise<CartView> {
+  return withLockedCart(prisma, userId, async (tx, cartId) => {
+    await tx.cartLine.deleteMany({ where: { cartId } });
+    return { lines: [] };
+  });
+}

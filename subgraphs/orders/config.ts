@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { parseEnv } from '#lib/config';
+import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
+import { defaultSubgraphUrl, subgraphEntry } from '../registry.ts';
+
+/** Reads the orders subgraph's settings from the environment once, at start-up. */
+export function loadOrdersConfig(env: Record<string, string | undefined>) {
+  const own = parseEnv(
+    z.object({
+      // The same variable the router reads, so one setting points every caller at catalog.
+      CATALOG_URL: z
+        .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
+        .default(defaultSubgraphUrl(subgraphEntry('catalog'))),
+      CATALOG_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+    }),
+    env,
+  );
+  return {
+    ...loadSubgraphConfig(subgraphEntry('orders'), env),
+    catalog: { url: own.CATALOG_URL, timeoutMs: own.CATALOG_TIMEOUT_MS },
+  };
+}
+
+export type OrdersConfig = ReturnType<typeof loadOrdersConfig>;

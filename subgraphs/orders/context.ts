@@ -1,0 +1,8 @@
+import type { BaseContext } from '#lib/subgraph/base-context';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import type { Loaders } from './loaders.ts';
+
+export interface Context extends BaseContext {
+  prisma: PrismaClient;
+  loaders: Loaders;
+}

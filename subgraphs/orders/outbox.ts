@@ -1,0 +1,32 @@
+import type { Prisma } from './generated/prisma/client.ts';
+
+/** Event types orders writes to its outbox; a relay publishes them to the queue under these names. */
+export const OrderEventType = {
+  OrderPlaced: 'OrderPlaced',
+} as const;
+export type OrderEventType = (typeof OrderEventType)[keyof typeof OrderEventType];
+
+/** What an OrderPlaced event carries: enough for checkout to run without reading orders' tables. */
+export interface OrderPlacedPayload {
+  orderId: string;
+  userId: string;
+  total: { amount: number; currency: string };
+  lines: { productId: string; quantity: number; unitPriceAmount: number }[];
+}
+
+/**
+ * Records an event in the transaction that makes the change it describes: either both commit or
+ * neither does, so no event is lost between the database and the queue (the transactional outbox).
+ */
+export function writeOutboxEvent(
+  tx: Prisma.TransactionClient,
+  event: { aggregateId: string; type: OrderEventType; payload: OrderPlacedPayload },
+) {
+  return tx.outboxEvent.create({
+    data: {
+      aggregateId: event.aggregateId,
+      type: event.type,
+      payload: event.payload as unknown as Prisma.InputJsonValue,
+    },
+  });
+}

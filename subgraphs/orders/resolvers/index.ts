@@ -1,0 +1,26 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import type { Resolvers } from '../generated/resolvers-types.ts';
+import { cart } from './Query/cart.ts';
+import { order } from './Query/order.ts';
+import { orders } from './Query/orders.ts';
+import { addToCart } from './Mutation/addToCart.ts';
+import { updateCartLine } from './Mutation/updateCartLine.ts';
+import { removeFromCart } from './Mutation/removeFromCart.ts';
+import { clearCart } from './Mutation/clearCart.ts';
+import { placeOrder } from './Mutation/placeOrder.ts';
+import { Cart } from './Cart.ts';
+import { CartLine } from './CartLine.ts';
+import { Order } from './Order.ts';
+import { OrderLine } from './OrderLine.ts';
+import { User } from './User.ts';
+
+export const resolvers: Resolvers = {
+  DateTime: DateTimeResolver,
+  Query: { cart, order, orders },
+  Mutation: { addToCart, updateCartLine, removeFromCart, clearCart, placeOrder },
+  Cart,
+  CartLine,
+  Order,
+  OrderLine,
+  User,
+};
