@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { createTokenSigner, type TokenSettings } from '#lib/auth/tokens';
+import { Role } from '#lib/auth/viewer';
+
+/** Where a notification for a user goes; the address is owned by accounts, never copied here. */
+export interface RecipientLookup {
+  /** The user's e-mail address, or null when accounts does not know the user. */
+  emailOf(userId: string): Promise<string | null>;
+}
+
+/** The account the notifications worker acts as towards accounts: an admin, to read e-mail addresses. */
+export const NOTIFICATIONS_SERVICE_ID = '00000000-0000-4000-8000-00000000000e';
+
+const EMAIL_QUERY = /* GraphQL */ `
+  query RecipientEmail($representations: [_Any!]!) {
+    _entities(representations: $representations) {
+      ... on User {
+        email
+      }
+    }
+  }
+`;
+
+const responseSchema = z.object({
+  data: z.object({ _entities: z.array(z.object({ email: z.string().nullable() }).nullable()) }).nullish(),
+  errors: z.array(z.object({ message: z.string() })).optional(),
+});
+
+/**
+ * Asks the accounts subgraph for the address at send time (the entity query every subgraph
+ * answers), with a short-lived service token: the address stays in one database, and a changed
+ * address is used at once. A failure throws, and the job is retried with backoff.
+ */
+export function createAccountsRecipientLookup(options: {
+  accountsUrl: string;
+  tokens: TokenSettings;
+  timeoutMs: number;
+}): RecipientLookup {
+  const sign = createTokenSigner(options.tokens, 60);
+  return {
+    async emailOf(userId) {
+      const { token } = await sign({ userId: NOTIFICATIONS_SERVICE_ID, role: Role.Admin });
+      const response = await fetch(options.accountsUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: EMAIL_QUERY,
+          variables: { representations: [{ __typename: 'User', id: userId }] },
+        }),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      const body = responseSchema.parse(await response.json());
+      if (body.errors?.length || !body.data) {
+        throw new Error(`accounts did not answer the recipient of ${userId}: ${body.errors?.[0]?.message ?? response.status}`);
+      }
+      return body.data._entities[0]?.email ?? null;
+    },
+  };
+}
