@@ -20,7 +20,11 @@ export interface Producer<Q extends QueueName> {
 /** A producer for `name` with the shared retry defaults; it fails fast while Redis is down. */
 export function createProducer<Q extends QueueName>(name: Q, settings: QueueSettings, logger: Logger): Producer<Q> {
   const connection = createRedisConnection(settings.redisUrl, logger, { failFast: true });
-  const queue = new Queue(name, { connection, prefix: settings.prefix, defaultJobOptions: defaultJobOptions(settings) });
+  const queue = new Queue(name, {
+    connection,
+    prefix: settings.prefix,
+    defaultJobOptions: defaultJobOptions(settings),
+  });
   queue.on('error', (error) => logger.debug({ err: error, queue: name }, 'queue error'));
   return {
     queue,
@@ -33,4 +37,3 @@ export function createProducer<Q extends QueueName>(name: Q, settings: QueueSett
     },
   };
 }
-

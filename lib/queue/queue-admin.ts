@@ -27,8 +27,8 @@ export interface DeadLetterJob {
 export interface QueueAdmin {
   health(): Promise<QueueCounts[]>;
   deadLetterJobs(queue: QueueName, limit: number): Promise<DeadLetterJob[]>;
-  /** Moves a failed job back to waiting with fresh attempts; false when no such failed job exists. */
-  retry(queue: QueueName, jobId: string): Promise<boolean>;
+  /** Moves a failed job back to waiting with fresh attempts; null when no such failed job exists. */
+  retry(queue: QueueName, jobId: string): Promise<DeadLetterJob | null>;
   /** The queues themselves, for a dashboard. */
   readonly queues: readonly Queue[];
   close(): Promise<void>;
@@ -69,9 +69,10 @@ export function createQueueAdmin(settings: QueueSettings, logger: Logger): Queue
     },
     async retry(queue, jobId) {
       const job = await queueOf(queue).getJob(jobId);
-      if (!job || !(await job.isFailed())) return false;
+      if (!job || !(await job.isFailed())) return null;
+      const snapshot = toDeadLetter(queue, job);
       await job.retry('failed', { resetAttemptsMade: true });
-      return true;
+      return snapshot;
     },
     async close() {
       await Promise.all(producers.map((producer) => producer.close()));

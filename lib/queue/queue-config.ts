@@ -38,4 +38,3 @@ export function loadQueueSettings(env: Record<string, string | undefined>): Queu
     lockMs: parsed.QUEUE_LOCK_MS,
   };
 }
-

@@ -39,8 +39,7 @@ export function startWorker<Q extends QueueName>(options: StartWorkerOptions<Q>)
     queue,
     async (job: Job) => {
       const processor = processors[job.name as JobNameOf<Q>] as
-        | ((data: unknown, job: Job) => Promise<void>)
-        | undefined;
+        ((data: unknown, job: Job) => Promise<void>) | undefined;
       if (!processor) throw new UnrecoverableError(`no processor for job ${job.name} on ${queue}`);
       logger.debug({ queue, jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 }, 'job started');
       try {

@@ -51,7 +51,9 @@ export function createAccountsRecipientLookup(options: {
       });
       const body = responseSchema.parse(await response.json());
       if (body.errors?.length || !body.data) {
-        throw new Error(`accounts did not answer the recipient of ${userId}: ${body.errors?.[0]?.message ?? response.status}`);
+        throw new Error(
+          `accounts did not answer the recipient of ${userId}: ${body.errors?.[0]?.message ?? response.status}`,
+        );
       }
       return body.data._entities[0]?.email ?? null;
     },

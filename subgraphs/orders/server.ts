@@ -1,6 +1,7 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
 import { createMetrics } from '#lib/metrics/create-metrics';
+import { createQueueAdmin } from '#lib/queue/queue-admin';
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
@@ -20,6 +21,7 @@ export async function startOrders(config: OrdersConfig, logger: Logger): Promise
   const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
   const catalog = createHttpCatalogClient({ ...config.catalog, logger });
   const verify = createTokenVerifier(config.tokens);
+  const queues = createQueueAdmin(config.queues, logger);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('orders'),
     resolvers,
@@ -33,12 +35,14 @@ export async function startOrders(config: OrdersConfig, logger: Logger): Promise
       ...(await createBaseContext(request, verify, logger)),
       prisma,
       loaders: createLoaders(prisma, catalog, request.requestId),
+      queues,
     }),
   });
   return {
     ...server,
     stop: async () => {
       await server.stop();
+      await queues.close();
       await prisma.$disconnect();
     },
   };

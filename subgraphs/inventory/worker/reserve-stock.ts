@@ -1,7 +1,8 @@
 import type { Producer } from '#lib/queue/create-producer';
 import { stepJobId } from '#lib/queue/job-ids';
 import type { JobDataOf } from '#lib/queue/queue-jobs';
-import { JobName, QueueName } from '#lib/queue/queue-names';
+import type { QueueName } from '#lib/queue/queue-names';
+import { JobName } from '#lib/queue/queue-names';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { reserveStock, type ReserveOutcome } from '../reservations.ts';
 

@@ -14,7 +14,11 @@ const config = loadNotificationsWorkerConfig(process.env);
 const logger = createLogger({ name: 'notifications-worker', level: config.logLevel });
 const prisma = createPrismaClient(PrismaClient, config.database, { logger });
 const channel = createDeliveryChannel(config.delivery);
-const recipients = createAccountsRecipientLookup({ accountsUrl: config.accountsUrl, tokens: config.tokens, timeoutMs: 5_000 });
+const recipients = createAccountsRecipientLookup({
+  accountsUrl: config.accountsUrl,
+  tokens: config.tokens,
+  timeoutMs: 5_000,
+});
 const deps = { prisma, channel, recipients };
 const worker = startWorker({
   queue: QueueName.NotificationsEmail,

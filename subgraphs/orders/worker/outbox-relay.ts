@@ -39,7 +39,10 @@ export async function relayOutboxOnce(
         FOR UPDATE SKIP LOCKED`;
       const outcome = await publishBatch(rows, publish);
       if (outcome.published.length) {
-        await tx.outboxEvent.updateMany({ where: { id: { in: outcome.published } }, data: { publishedAt: new Date() } });
+        await tx.outboxEvent.updateMany({
+          where: { id: { in: outcome.published } },
+          data: { publishedAt: new Date() },
+        });
       }
       return { claimed: rows.length, ...outcome };
     },

@@ -26,7 +26,9 @@ function requireAdminToken(verify: TokenVerifier): RequestHandler {
       const token = fromQuery ?? bearerToken(req.header('authorization')) ?? cookieToken(req.header('cookie'));
       if (!token || !isAdmin(await verify(token))) throw new Error('not an admin');
     } catch {
-      res.status(403).json({ errors: [{ message: 'Only admins can see the queues.', extensions: { code: 'FORBIDDEN' } }] });
+      res
+        .status(403)
+        .json({ errors: [{ message: 'Only admins can see the queues.', extensions: { code: 'FORBIDDEN' } }] });
       return;
     }
     if (!fromQuery) return next();

@@ -1,7 +1,8 @@
 import type { Logger } from '#lib/logger';
 import type { Producer } from '#lib/queue/create-producer';
 import { stepJobId } from '#lib/queue/job-ids';
-import { JobName, QueueName } from '#lib/queue/queue-names';
+import type { QueueName } from '#lib/queue/queue-names';
+import { JobName } from '#lib/queue/queue-names';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { transitionOrder } from '../transition-order.ts';
 import { decideSagaStep, type SagaAction, type SagaEvent } from './saga-decisions.ts';

@@ -39,7 +39,8 @@ export function decideSagaStep(
   const { status } = order;
   const failed = (reason: string, ...compensations: SagaAction[]): SagaAction[] => {
     if (status === 'PENDING') return [...compensations, { kind: 'fail', reason }, { kind: 'notify-failed', reason }];
-    if (status === 'FAILED') return [...compensations, { kind: 'notify-failed', reason: order.failureReason ?? reason }];
+    if (status === 'FAILED')
+      return [...compensations, { kind: 'notify-failed', reason: order.failureReason ?? reason }];
     return [];
   };
   switch (event.type) {
@@ -54,8 +55,10 @@ export function decideSagaStep(
     case 'payment-declined':
       return failed(event.reason, { kind: 'release-reservation' });
     case 'payment-captured':
-      if (status === 'PENDING') return [{ kind: 'confirm' }, { kind: 'commit-reservation' }, { kind: 'notify-confirmed' }];
-      if (status === 'CONFIRMED' || status === 'SHIPPED') return [{ kind: 'commit-reservation' }, { kind: 'notify-confirmed' }];
+      if (status === 'PENDING')
+        return [{ kind: 'confirm' }, { kind: 'commit-reservation' }, { kind: 'notify-confirmed' }];
+      if (status === 'CONFIRMED' || status === 'SHIPPED')
+        return [{ kind: 'commit-reservation' }, { kind: 'notify-confirmed' }];
       return [{ kind: 'alert', message: `payment captured for an order that is ${status}: refund it` }];
     case 'reservation-expired':
       if (status === 'CONFIRMED') {
