@@ -31,6 +31,8 @@ export interface StartSystemOptions {
   env?: Record<string, string>;
   /** Also start the background processes (the checkout workers and the fake payment gateway). */
   background?: boolean;
+  /** Template database per subgraph; inside vitest, the run's (from the global setup). */
+  templates?: Record<string, string>;
 }
 
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
@@ -51,7 +53,7 @@ const BASE_ENV = {
 export async function startSystem(options: StartSystemOptions = {}): Promise<TestSystem> {
   const runId = randomUUID().slice(0, 8);
   const queuePrefix = `test-${randomUUID()}`;
-  const templates = inject('templateDatabases');
+  const templates = options.templates ?? inject('templateDatabases');
   const logs: string[] = [];
   const services: ServiceProcess[] = [];
   const databaseUrls = Object.fromEntries(
