@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { createTokenSigner, type TokenSettings } from '#lib/auth/tokens';
+import { ROUTER_IDENTITY_HEADER, createRouterIdentitySigner } from '#lib/auth/router-identity';
 import { Role } from '#lib/auth/viewer';
 
 /** Where a notification for a user goes; the address is owned by accounts, never copied here. */
@@ -28,21 +29,25 @@ const responseSchema = z.object({
 
 /**
  * Asks the accounts subgraph for the address at send time (the entity query every subgraph
- * answers), with a short-lived service token: the address stays in one database, and a changed
- * address is used at once. A failure throws, and the job is retried with backoff.
+ * answers), signed like the router's identity statement (service-to-service calls skip the
+ * router, as orders' catalog calls do), as an admin service account: the address stays in one
+ * database, and a changed address is used at once. A failure throws, and the job is retried.
  */
 export function createAccountsRecipientLookup(options: {
   accountsUrl: string;
-  tokens: TokenSettings;
+  routerSigningSecret: string;
   timeoutMs: number;
 }): RecipientLookup {
-  const sign = createTokenSigner(options.tokens, 60);
+  const sign = createRouterIdentitySigner(options.routerSigningSecret);
   return {
     async emailOf(userId) {
-      const { token } = await sign({ userId: NOTIFICATIONS_SERVICE_ID, role: Role.Admin });
+      const identity = await sign({
+        requestId: randomUUID(),
+        viewer: { userId: NOTIFICATIONS_SERVICE_ID, role: Role.Admin },
+      });
       const response = await fetch(options.accountsUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        headers: { 'content-type': 'application/json', [ROUTER_IDENTITY_HEADER]: identity },
         body: JSON.stringify({
           query: EMAIL_QUERY,
           variables: { representations: [{ __typename: 'User', id: userId }] },

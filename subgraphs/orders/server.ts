@@ -1,13 +1,8 @@
 import type { Logger } from '#lib/logger';
-import { createPrismaClient } from '#lib/prisma';
-import { createMetrics } from '#lib/metrics/create-metrics';
-import { createQueueAdmin } from '#lib/queue/queue-admin';
-import { createTokenVerifier } from '#lib/auth/tokens';
-import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
-import { createBaseContext } from '#lib/subgraph/base-context';
-import { databaseReadiness } from '#lib/subgraph/database-readiness';
-import { startSubgraph } from '#lib/subgraph/start-subgraph';
+import { createRouterIdentitySigner } from '#lib/auth/router-identity';
 import type { RunningServer } from '#lib/http/start-graphql-server';
+import { createQueueAdmin } from '#lib/queue/queue-admin';
+import { startSubgraph } from '#lib/subgraph/start-subgraph';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { createHttpCatalogClient } from './catalog-client.ts';
 import type { OrdersConfig } from './config.ts';
@@ -17,22 +12,17 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Starts the orders subgraph and returns once it listens. */
 export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
-  const metrics = createMetrics('orders');
-  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const catalog = createHttpCatalogClient({ ...config.catalog, logger });
-  const verify = createTokenVerifier(config.tokens);
+  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  const catalog = createHttpCatalogClient({ ...config.catalog, logger, signIdentity });
   const queues = createQueueAdmin(config.queues, logger);
-  const server = await startSubgraph<Context>({
-    typeDefs: loadSubgraphSdl('orders'),
-    resolvers,
+  const server = await startSubgraph<PrismaClient, Context>({
+    name: 'orders',
+    config,
     logger,
-    nodeEnv: config.nodeEnv,
-    host: config.host,
-    port: config.port,
-    readiness: databaseReadiness(prisma),
-    metrics,
-    context: async (request) => ({
-      ...(await createBaseContext(request, verify, logger)),
+    PrismaClient,
+    resolvers,
+    context: (base, prisma, request) => ({
+      ...base,
       prisma,
       loaders: createLoaders(prisma, catalog, request.requestId),
       queues,
@@ -43,7 +33,6 @@ export async function startOrders(config: OrdersConfig, logger: Logger): Promise
     stop: async () => {
       await server.stop();
       await queues.close();
-      await prisma.$disconnect();
     },
   };
 }

@@ -14,6 +14,8 @@ export interface TestSystem {
   databaseUrls: Record<string, string>;
   /** Every line the processes printed, for a failing test to show. */
   logs: string[];
+  /** The running processes by name (`router`, each subgraph), for tests that signal one. */
+  processes: Record<string, ServiceProcess>;
   /** The BullMQ key prefix every process of this system uses (its own queues in a shared Redis). */
   queuePrefix: string;
   /** Base URL of each background process (workers, the fake payment gateway) by name. */
@@ -37,11 +39,16 @@ export interface StartSystemOptions {
 
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
-const BASE_ENV = {
+export const BASE_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'info',
   HOST: '127.0.0.1',
   JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
+  // Password hashing on a busy two-core machine can outlast the production default of 5 s.
+  SUBGRAPH_TIMEOUT_MS: '30000',
+  // Tests send many requests from one IP; the rate-limit tests set their own budget.
+  RATE_LIMIT_POINTS: '100000',
 };
 
 /**
@@ -63,6 +70,8 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
     PATH: process.env['PATH'],
     ...BASE_ENV,
     QUEUE_PREFIX: queuePrefix,
+    // Counters of one system never meet another's; they expire with the rate-limit window.
+    RATE_LIMIT_KEY_PREFIX: `test-rate-${runId}`,
     ...options.env,
   };
   for (const { name, envPrefix } of SUBGRAPHS) {
@@ -71,7 +80,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
   }
   const background = options.background ? BACKGROUND_PROCESSES : [];
   for (const { envPrefix } of background) env[`${envPrefix}_PORT`] = '0';
-  const processes = [
+  const entries = [
     ...SUBGRAPHS.map((subgraph) => ({ ...subgraph, entry: `subgraphs/${subgraph.name}/main.ts`, path: '/graphql' })),
     ...background.map((entry) => ({ ...entry, path: '' })),
   ];
@@ -96,7 +105,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
 
   try {
     await Promise.all(SUBGRAPHS.map(({ name }) => ensureDatabase(databaseUrls[name]!, templates[name])));
-    const { urls, urlEnv } = await startInDependencyOrder(processes, async ({ name, entry, path }, dependencyUrls) => {
+    const { urls, urlEnv } = await startInDependencyOrder(entries, async ({ name, entry, path }, dependencyUrls) => {
       const service = await spawnProcess(name, entry, { ...env, ...dependencyUrls });
       return `http://127.0.0.1:${service.port}${path}`;
     });
@@ -110,11 +119,13 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
     });
     services.push(router);
     const routerUrl = `http://127.0.0.1:${router.port}/graphql`;
+    const processes = Object.fromEntries(services.map((service) => [service.name, service]));
     return {
       routerUrl,
       subgraphUrls,
       databaseUrls,
       logs,
+      processes,
       queuePrefix,
       backgroundUrls,
       graphql: (request) => postGraphQL(routerUrl, request),
@@ -125,10 +136,11 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
       },
       async restart(name) {
         const { service, env: processEnv } = spawnedProcess(name);
-        const entry = processes.find((candidate) => candidate.name === name)!.entry;
+        const entry = entries.find((candidate) => candidate.name === name)!.entry;
         // The restarted process binds a new port (it was started with port 0).
         const restarted = await spawnProcess(name, entry, processEnv);
         services.splice(services.indexOf(service), 1);
+        processes[name] = restarted;
         if (name in backgroundUrls) backgroundUrls[name] = `http://127.0.0.1:${restarted.port}`;
       },
       stop,

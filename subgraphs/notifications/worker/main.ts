@@ -16,7 +16,7 @@ const prisma = createPrismaClient(PrismaClient, config.database, { logger });
 const channel = createDeliveryChannel(config.delivery);
 const recipients = createAccountsRecipientLookup({
   accountsUrl: config.accountsUrl,
-  tokens: config.tokens,
+  routerSigningSecret: config.routerSigningSecret,
   timeoutMs: 5_000,
 });
 const deps = { prisma, channel, recipients };

@@ -1,4 +1,3 @@
-import { requireAdmin } from '#lib/auth/guards';
 import { ErrorCode, userError } from '#lib/errors';
 import type { QueryResolvers } from '../../generated/resolvers-types.ts';
 import { deadLetterJobResult, queueArgument } from '../../queue-operations.ts';
@@ -6,9 +5,8 @@ import { deadLetterJobResult, queueArgument } from '../../queue-operations.ts';
 export const deadLetterJobs: NonNullable<QueryResolvers['deadLetterJobs']> = async (
   _parent,
   { queue, first },
-  { viewer, queues },
+  { queues },
 ) => {
-  requireAdmin(viewer);
   const name = queueArgument(queue);
   const limit = first ?? 20;
   if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
