@@ -32,7 +32,11 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const { templates, drop } = await createTemplateDatabases(`bench${randomUUID().slice(0, 4)}`);
-const system = await startSystem({ background: true, templates, env: { LOG_LEVEL: 'warn', ...concurrencyEnv } });
+const system = await startSystem({
+  background: true,
+  templates,
+  env: { LOG_LEVEL: 'warn', ORDERS_DB_POOL_SIZE: '20', ...concurrencyEnv },
+});
 try {
   const admin = await createAdmin(system);
   // Enough stock for every order: the benchmark measures the happy path.

@@ -3,7 +3,13 @@ import { startSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
 import { countRows, queryDatabase } from '#test/harness/databases';
 import { errorCodes } from '#test/harness/graphql-client';
-import { FAST_QUEUE_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#test/harness/checkout';
+import {
+  CHECKOUT_TEST_ENV,
+  checkout,
+  createStockedProduct,
+  eventually,
+  waitForFinalStatus,
+} from '#test/harness/checkout';
 import { startPrivateRedis } from '#test/harness/private-redis';
 
 const gatewayCaptures = async (system: TestSystem) =>
@@ -23,7 +29,7 @@ describe('checkout under failure', () => {
     let admin: SignedInUser;
     beforeAll(async () => {
       // Every gateway call takes a second and a half, so the worker is surely inside one when killed.
-      system = await startSystem({ background: true, env: { ...FAST_QUEUE_ENV, PAYMENT_FAKE_LATENCY_MS: '1500' } });
+      system = await startSystem({ background: true, env: { ...CHECKOUT_TEST_ENV, PAYMENT_FAKE_LATENCY_MS: '1500' } });
       admin = await createAdmin(system);
     });
     afterAll(() => system?.stop());
@@ -56,7 +62,7 @@ describe('checkout under failure', () => {
     let redis: Awaited<ReturnType<typeof startPrivateRedis>>;
     beforeAll(async () => {
       redis = await startPrivateRedis();
-      system = await startSystem({ background: true, env: { ...FAST_QUEUE_ENV, REDIS_URL: redis.url } });
+      system = await startSystem({ background: true, env: { ...CHECKOUT_TEST_ENV, REDIS_URL: redis.url } });
       admin = await createAdmin(system);
     });
     afterAll(async () => {
@@ -87,7 +93,7 @@ describe('checkout under failure', () => {
     let system: TestSystem;
     let admin: SignedInUser;
     beforeAll(async () => {
-      system = await startSystem({ background: true, env: FAST_QUEUE_ENV });
+      system = await startSystem({ background: true, env: CHECKOUT_TEST_ENV });
       admin = await createAdmin(system);
     });
     afterAll(() => system?.stop());

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
 import { queryDatabase } from '#test/harness/databases';
-import { FAST_QUEUE_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#test/harness/checkout';
+import {
+  CHECKOUT_TEST_ENV,
+  checkout,
+  createStockedProduct,
+  eventually,
+  waitForFinalStatus,
+} from '#test/harness/checkout';
 
 const NOTIFICATIONS = /* GraphQL */ `
   {
@@ -48,7 +54,7 @@ describe('checkout pipeline', () => {
     );
 
   beforeAll(async () => {
-    system = await startSystem({ background: true, env: FAST_QUEUE_ENV });
+    system = await startSystem({ background: true, env: CHECKOUT_TEST_ENV });
     admin = await createAdmin(system);
   });
   afterAll(() => system?.stop());
