@@ -2,8 +2,8 @@
  * `npm start`: the whole system on one machine without Docker. Creates and migrates every
  * subgraph's database, starts each subgraph, checkout worker and the fake payment gateway as its
  * own process (those another depends on first, passing their URLs on), then the router once they
- * all listen. Needs Redis at REDIS_URL. Ctrl-C (or SIGTERM) stops the
- * router first, then the subgraphs, each draining in-flight work.
+ * all listen. Needs Redis at REDIS_URL. Ctrl-C (or SIGTERM) stops the router first, then every
+ * other process at once, each draining in-flight work.
  * If any process dies, everything is stopped and the script exits non-zero rather than serving half a graph.
  */
 import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
@@ -18,7 +18,10 @@ let stopping = false;
 async function stopAll(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const service of [...running].reverse()) await stopService(service);
+  // The router first, so no new operation arrives; then everything else at once, each draining.
+  const router = running.find((service) => service.name === 'router');
+  if (router) await stopService(router);
+  await Promise.all(running.filter((service) => service !== router).map((service) => stopService(service)));
   process.exit(exitCode);
 }
 

@@ -60,6 +60,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     ...options.apollo,
     logger: options.logger,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (stopOnSignals): Apollo's own SIGTERM handler, on outside tests, races it
+    // and re-raises the signal, which left the process waiting out the whole grace period.
+    stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
     plugins: [
       ...(options.apollo.plugins ?? []),
