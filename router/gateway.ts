@@ -2,18 +2,19 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import type { RouterConfig } from './config.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 
 /**
  * The gateway serves the committed, composed supergraph: production never introspects running
  * subgraphs, so what is served is exactly what CI checked.
  */
-export function createGateway(config: RouterConfig): ApolloGateway {
+export function createGateway(config: RouterConfig, metrics: SubgraphFetchMetrics): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`the supergraph gives no URL for subgraph ${name}`);
-      return new SubgraphDataSource({ url: target });
+      return new SubgraphDataSource({ name, url: target, metrics });
     },
   });
 }

@@ -8,12 +8,14 @@ import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-
 import type { RouterConfig } from './config.ts';
 import type { RouterContext } from './context.ts';
 import { createGateway } from './gateway.ts';
+import { createSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
   const verify = createTokenVerifier(config.tokens);
-  const gateway = createGateway(config);
+  const metrics = createMetrics('router');
+  const gateway = createGateway(config, createSubgraphFetchMetrics(metrics));
   return startGraphQLServer<RouterContext>({
     logger,
     host: config.host,
@@ -36,6 +38,6 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       return { requestId, authorization, viewer };
     },
     readiness: async () => ({ ready: true, checks: { supergraph: 'loaded' } }),
-    metrics: createMetrics('router'),
+    metrics,
   });
 }

@@ -7,6 +7,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Registry } from 'prom-client';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics-plugin.ts';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.ts';
+import { withLogFields } from '../log-context.ts';
 import type { Logger } from '../logger.ts';
 import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
@@ -41,6 +43,16 @@ export interface RunningServer {
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
+const OPS_ROUTES = ['/metrics', '/health/live', '/health/ready'];
+
+/** The operation name a request body gives, for logs; a batch gives its names joined. */
+function operationOf(req: Request): { operation?: string } {
+  const body: unknown = req.body;
+  const names = (Array.isArray(body) ? body : [body])
+    .map((item: unknown) => (item as { operationName?: unknown } | null)?.operationName)
+    .filter((name): name is string => typeof name === 'string');
+  return names.length ? { operation: names.join(',') } : {};
+}
 
 /**
  * Assembles the HTTP side every GraphQL process shares: JSON body parsing with a size limit,
@@ -67,6 +79,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   } as ApolloServerOptions<TContext>);
   await apollo.start();
 
+  app.use(httpMetricsMiddleware(options.metrics, [...options.paths, ...OPS_ROUTES]));
   mountHealthRoutes(app, options.readiness);
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.contentType).send(await options.metrics.metrics());
@@ -75,7 +88,8 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.locals['requestId'] = requestId;
-    next();
+    // Everything that logs while this request is handled, Apollo and the gateway included, adds these.
+    withLogFields({ requestId, ...operationOf(req) }, next);
   });
   app.use(
     options.paths,
