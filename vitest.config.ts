@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Apollo's packages load graphql's CommonJS build; tests must use the same one, or graphql
+  // refuses schemas built "in another realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
@@ -11,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           // Integration tests run after the fast unit tier, with their own worker limit.

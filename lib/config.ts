@@ -28,23 +28,3 @@ export const postgresUrlSchema = (fallback: string) =>
     .string()
     .default(fallback)
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgresql:// URL');
-
-/** A development-only fallback secret: production must set its own. */
-export const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me-0123456789';
-
-/** Token settings shared by the issuer (accounts) and every verifier (router, subgraphs). */
-export const jwtEnvSchema = z.object({
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_JWT_SECRET),
-  JWT_ISSUER: z.string().min(1).default('commerce-accounts'),
-  JWT_AUDIENCE: z.string().min(1).default('commerce-supergraph'),
-});
-
-/** Rejects the development fallback secret outside development and tests. */
-export function requireRealSecretInProduction(
-  env: { NODE_ENV: NodeEnv; JWT_SECRET: string },
-  ctx: z.RefinementCtx<{ NODE_ENV: NodeEnv; JWT_SECRET: string }>,
-) {
-  if (env.NODE_ENV === 'production' && env.JWT_SECRET === DEVELOPMENT_JWT_SECRET) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'must be set in production' });
-  }
-}

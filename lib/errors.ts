@@ -18,6 +18,16 @@ export const ErrorCode = {
   /** Another service this one needs did not answer; the same request may succeed later. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
+  /** A subgraph failed, timed out or has its circuit open; `extensions.subgraph` names it. */
+  SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
+  QueryTooDeep: 'QUERY_TOO_DEEP',
+  TooManyAliases: 'TOO_MANY_ALIASES',
+  TooManyTokens: 'TOO_MANY_TOKENS',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  BatchTooLarge: 'BATCH_TOO_LARGE',
+  RequestTooLarge: 'REQUEST_TOO_LARGE',
+  RateLimited: 'RATE_LIMITED',
+  PersistedQueryNotRegistered: 'PERSISTED_QUERY_NOT_REGISTERED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

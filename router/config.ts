@@ -1,15 +1,10 @@
 import { z } from 'zod';
-import {
-  jwtEnvSchema,
-  logLevelSchema,
-  nodeEnvSchema,
-  parseEnv,
-  portSchema,
-  requireRealSecretInProduction,
-} from '#lib/config';
+import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
+import { loadIdentityConfig } from '#lib/auth/identity-config';
 import { SUBGRAPHS } from '#subgraphs/registry';
 
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Reads the router's settings from the environment once, at start-up. */
 export function loadRouterConfig(env: Record<string, string | undefined>) {
@@ -20,20 +15,54 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       HOST: z.string().default('127.0.0.1'),
       ROUTER_PORT: portSchema(4000),
       SUPERGRAPH_PATH: z.string().default('schema/supergraph.graphql'),
+      SUPERGRAPH_POLL_MS: positiveInt(1_000),
       MAX_REQUEST_BODY: z.string().default('200kb'),
+      MAX_QUERY_DEPTH: positiveInt(10),
+      MAX_ALIASES: positiveInt(15),
+      MAX_TOKENS: positiveInt(2_000),
+      MAX_QUERY_COST: positiveInt(5_000),
+      MAX_BATCH_SIZE: positiveInt(10),
+      PERSISTED_QUERIES_ONLY: z
+        .enum(['true', 'false'])
+        .default('false')
+        .transform((value) => value === 'true'),
+      PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
+      REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+      RATE_LIMIT_POINTS: positiveInt(300),
+      RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
+      RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('router:rate'),
+      SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
+      SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+      SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
+      SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
+      SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
+      SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
     })
-    .extend(jwtEnvSchema.shape)
-    .superRefine(requireRealSecretInProduction);
+    .refine((env) => !env.PERSISTED_QUERIES_ONLY || env.PERSISTED_QUERIES_MANIFEST, {
+      path: ['PERSISTED_QUERIES_MANIFEST'],
+      message: 'must be set when PERSISTED_QUERIES_ONLY is true',
+    });
   const parsed = parseEnv(schema, env);
+  const identity = loadIdentityConfig(env);
   // A URL set for a subgraph replaces the one composition recorded, e.g. a container's host name.
   const overrides = parseEnv(
-    z.object(Object.fromEntries(SUBGRAPHS.map(({ envPrefix }) => [`${envPrefix}_URL`, urlSchema.optional()]))),
+    z.object(
+      Object.fromEntries(
+        SUBGRAPHS.flatMap(({ envPrefix }) => [
+          [`${envPrefix}_URL`, urlSchema.optional()],
+          [`${envPrefix}_TIMEOUT_MS`, z.coerce.number().int().positive().optional()],
+        ]),
+      ),
+    ),
     env,
   );
   const subgraphUrls: Record<string, string> = {};
+  const subgraphTimeoutsMs: Record<string, number> = {};
   for (const { name, envPrefix } of SUBGRAPHS) {
     const url = overrides[`${envPrefix}_URL`];
-    if (url) subgraphUrls[name] = url;
+    const timeoutMs = overrides[`${envPrefix}_TIMEOUT_MS`];
+    if (typeof url === 'string') subgraphUrls[name] = url;
+    if (typeof timeoutMs === 'number') subgraphTimeoutsMs[name] = timeoutMs;
   }
   return {
     nodeEnv: parsed.NODE_ENV,
@@ -41,9 +70,36 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     host: parsed.HOST,
     port: parsed.ROUTER_PORT,
     supergraphPath: parsed.SUPERGRAPH_PATH,
+    supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     subgraphUrls,
-    tokens: { secret: parsed.JWT_SECRET, issuer: parsed.JWT_ISSUER, audience: parsed.JWT_AUDIENCE },
+    /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
+    persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,
+    redisUrl: parsed.REDIS_URL,
+    rateLimit: {
+      points: parsed.RATE_LIMIT_POINTS,
+      durationSeconds: parsed.RATE_LIMIT_DURATION_SECONDS,
+      keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX,
+    },
+    limits: {
+      maxDepth: parsed.MAX_QUERY_DEPTH,
+      maxAliases: parsed.MAX_ALIASES,
+      maxTokens: parsed.MAX_TOKENS,
+      maxCost: parsed.MAX_QUERY_COST,
+      maxBatchSize: parsed.MAX_BATCH_SIZE,
+    },
+    resilience: {
+      timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+      /** Per-subgraph timeouts from `<PREFIX>_TIMEOUT_MS`, overriding `timeoutMs`. */
+      timeoutsMs: subgraphTimeoutsMs,
+      retries: parsed.SUBGRAPH_RETRIES,
+      retryDelayMs: parsed.SUBGRAPH_RETRY_DELAY_MS,
+      breakerFailures: parsed.SUBGRAPH_BREAKER_FAILURES,
+      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
+      maxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
+    },
+    tokens: identity.tokens,
+    routerSigningSecret: identity.routerSigningSecret,
   };
 }
 

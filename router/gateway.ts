@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
+import type { Logger } from '#lib/logger';
 import type { RouterConfig } from './config.ts';
+import type { SubgraphGuards } from './resilience/subgraph-guards.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
 import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 
@@ -8,13 +9,26 @@ import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
  * The gateway serves the committed, composed supergraph: production never introspects running
  * subgraphs, so what is served is exactly what CI checked.
  */
-export function createGateway(config: RouterConfig, metrics: SubgraphFetchMetrics): ApolloGateway {
+export function createGateway(
+  config: RouterConfig,
+  supergraphSdl: SupergraphSdlHook,
+  guards: SubgraphGuards,
+  logger: Logger,
+  metrics: SubgraphFetchMetrics,
+): ApolloGateway {
   return new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    supergraphSdl,
     buildService: ({ name, url }) => {
       const target = config.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`the supergraph gives no URL for subgraph ${name}`);
-      return new SubgraphDataSource({ name, url: target, metrics });
+      return new SubgraphDataSource({
+        name,
+        url: target,
+        guards,
+        maxResponseBytes: config.resilience.maxResponseBytes,
+        logger,
+        metrics,
+      });
     },
   });
 }

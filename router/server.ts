@@ -1,43 +1,95 @@
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
+import { Redis } from 'ioredis';
 import type { Logger } from '#lib/logger';
 import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenVerifier } from '#lib/auth/tokens';
+import { createRouterIdentitySigner } from '#lib/auth/router-identity';
 import { viewerFromAuthorization } from '#lib/auth/viewer-from-request';
 import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-server';
 import type { RouterConfig } from './config.ts';
 import type { RouterContext } from './context.ts';
 import { createGateway } from './gateway.ts';
 import { createSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
+import { watchedSupergraph } from './watched-supergraph.ts';
+import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
+import { batchLimit } from './limits/batch-limit.ts';
+import { tokenLimit } from './limits/token-limit.ts';
+import { createRateLimit, redisReady } from './limits/rate-limit.ts';
+import { loadManifest } from './persisted-queries/manifest.ts';
+import { manifestCache } from './persisted-queries/manifest-cache.ts';
+import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
+import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
   const verify = createTokenVerifier(config.tokens);
+  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  // No offline queue: while Redis is away, rate limiting falls back to memory at once instead of waiting.
+  const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  await redisReady(redis, logger);
+  const rateLimit = createRateLimit(config.rateLimit, redis);
+  const manifest = config.persistedQueriesManifest ? loadManifest(config.persistedQueriesManifest) : undefined;
+  const guards = createSubgraphGuards(config.resilience);
+  const supergraph = watchedSupergraph(config.supergraphPath, config.supergraphPollMs, logger);
   const metrics = createMetrics('router');
-  const gateway = createGateway(config, createSubgraphFetchMetrics(metrics));
-  return startGraphQLServer<RouterContext>({
+  const fetchMetrics = createSubgraphFetchMetrics(metrics, guards.states);
+  const gateway = createGateway(config, supergraph.hook, guards, logger, fetchMetrics);
+  const server = await startGraphQLServer<RouterContext>({
     logger,
     host: config.host,
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
+    middleware: [
+      batchLimit(config.limits.maxBatchSize),
+      ...(manifest ? [registeredOperationsOnly(manifest)] : []),
+      tokenLimit(config.limits.maxTokens),
+    ],
     apollo: {
       gateway,
       introspection: !production,
+      allowBatchedHttpRequests: true,
+      // Automatic persisted queries are on by default (an in-memory store per replica); with a
+      // manifest, the store is the manifest and cannot be written to.
+      ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
+      // Apollo's default, stated because the router is the public endpoint: refuse requests a
+      // browser would send cross-site without a preflight.
+      csrfPrevention: true,
       plugins: [
-        production
-          ? ApolloServerPluginLandingPageDisabled()
-          : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+        operationLimitsPlugin(config.limits),
+        ...(production
+          ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
+          : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
       ],
     },
     // The token is verified here, before planning, so a bad token never reaches a subgraph.
     context: async ({ req, requestId }) => {
-      const authorization = req.header('authorization');
-      const viewer = await viewerFromAuthorization(verify, authorization);
-      return { requestId, authorization, viewer };
+      const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
+      await rateLimit(req, viewer);
+      return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer }) };
     },
-    readiness: async () => ({ ready: true, checks: { supergraph: 'loaded' } }),
+    // An open breaker does not make the router unready: it still serves what the other subgraphs give.
+    readiness: async () => ({
+      ready: supergraph.status.hash !== undefined,
+      checks: {
+        supergraph: supergraph.status.hash ? 'loaded' : 'not loaded',
+        supergraphHash: supergraph.status.hash,
+        supergraphLoadedAt: supergraph.status.loadedAt,
+        breakers: guards.states(),
+        rateLimitStore: redis.status,
+      },
+    }),
     metrics,
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      redis.disconnect();
+    },
+  };
 }

@@ -1,8 +1,11 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { SignJWT, jwtVerify, errors as joseErrors, type JWTHeaderParameters } from 'jose';
 import { Role, type Viewer } from './viewer.ts';
 
 export interface TokenSettings {
-  secret: string;
+  /** Key id to shared secret; every key verifies, so a rotated-out key keeps working until removed. */
+  keys: Record<string, string>;
+  /** The key new tokens are signed with; its id goes in the token's `kid` header. */
+  signingKeyId: string;
   issuer: string;
   audience: string;
 }
@@ -15,14 +18,16 @@ export interface IssuedToken {
 const ALGORITHM = 'HS256';
 const encoder = new TextEncoder();
 
-/** Signs access tokens for the accounts subgraph. */
+/** Signs access tokens for the accounts subgraph with the current signing key. */
 export function createTokenSigner(settings: TokenSettings, ttlSeconds: number) {
-  const key = encoder.encode(settings.secret);
+  const secret = settings.keys[settings.signingKeyId];
+  if (!secret) throw new Error(`no key with id ${settings.signingKeyId}`);
+  const key = encoder.encode(secret);
   return async (viewer: Viewer, now = new Date()): Promise<IssuedToken> => {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + ttlSeconds) * 1000);
     const token = await new SignJWT({ role: viewer.role })
-      .setProtectedHeader({ alg: ALGORITHM })
+      .setProtectedHeader({ alg: ALGORITHM, kid: settings.signingKeyId })
       .setSubject(viewer.userId)
       .setIssuer(settings.issuer)
       .setAudience(settings.audience)
@@ -38,12 +43,17 @@ export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
 }
 
-/** Verifies signature, expiry, issuer and audience, and returns who the caller is. */
+/** Verifies the key id, signature, expiry, issuer and audience, and returns who the caller is. */
 export function createTokenVerifier(settings: TokenSettings) {
-  const key = encoder.encode(settings.secret);
+  const keys = new Map(Object.entries(settings.keys).map(([id, secret]) => [id, encoder.encode(secret)]));
+  const keyFor = ({ kid }: JWTHeaderParameters) => {
+    const key = kid === undefined ? undefined : keys.get(kid);
+    if (!key) throw new InvalidTokenError('token is signed with an unknown key id');
+    return key;
+  };
   return async (token: string): Promise<Viewer> => {
     try {
-      const { payload } = await jwtVerify(token, key, {
+      const { payload } = await jwtVerify(token, keyFor, {
         algorithms: [ALGORITHM],
         issuer: settings.issuer,
         audience: settings.audience,

@@ -5,10 +5,13 @@ import { ErrorCode } from '../errors.ts';
 interface HttpError {
   status?: number;
   type?: string;
+  /** body-parser's limit and the declared length, on entity.too.large. */
+  limit?: number;
+  length?: number;
 }
 
 const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
-  'entity.too.large': { status: 413, code: 'REQUEST_TOO_LARGE', message: 'The request body is too large.' },
+  'entity.too.large': { status: 413, code: ErrorCode.RequestTooLarge, message: 'The request body is too large.' },
   'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' },
   'encoding.unsupported': { status: 415, code: 'BAD_REQUEST', message: 'The request encoding is not supported.' },
 };
@@ -27,6 +30,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       code: ErrorCode.InternalServerError,
       message: 'Internal server error',
     };
-    res.status(status).json({ errors: [{ message, extensions: { code } }] });
+    const sizes = error.type === 'entity.too.large' ? { limit: error.limit, actual: error.length } : {};
+    res.status(status).json({ errors: [{ message, extensions: { code, ...sizes } }] });
   };
 }

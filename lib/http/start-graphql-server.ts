@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import express, { type Request } from 'express';
+import express, { type Request, type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -33,6 +33,8 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
   metrics: Registry;
   /** Largest JSON body accepted before parsing; larger bodies get 413 without being read. */
   bodyLimit?: string;
+  /** Express middleware run on GraphQL paths after body parsing, before Apollo (limits, rate limits). */
+  middleware?: RequestHandler[];
 }
 
 export interface RunningServer {
@@ -74,7 +76,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     plugins: [
       ...(options.apollo.plugins ?? []),
       graphqlMetricsPlugin(options.metrics),
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Shorter than stopOnSignals' 10 s grace: a client that never closes its keep-alive connection
+      // is cut off after 8 s, leaving time to close pools, so the process still exits cleanly.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 8_000 }),
     ],
   } as ApolloServerOptions<TContext>);
   await apollo.start();
@@ -91,6 +95,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     // Everything that logs while this request is handled, Apollo and the gateway included, adds these.
     withLogFields({ requestId, ...operationOf(req) }, next);
   });
+  if (options.middleware?.length) app.use(options.paths, ...options.middleware);
   app.use(
     options.paths,
     expressMiddleware(apollo, {

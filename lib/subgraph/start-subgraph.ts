@@ -7,6 +7,7 @@ import type { ReadinessCheck } from '../http/health-routes.ts';
 import type { Logger } from '../logger.ts';
 import type { NodeEnv } from '../config.ts';
 import type { BaseContext } from './base-context.ts';
+import { applyAccessDirectives } from './access-directives.ts';
 import type { Registry } from 'prom-client';
 
 export interface SubgraphOptions<TContext extends BaseContext> {
@@ -26,10 +27,9 @@ export interface SubgraphOptions<TContext extends BaseContext> {
 export function startSubgraph<TContext extends BaseContext>(
   options: SubgraphOptions<TContext>,
 ): Promise<RunningServer> {
-  const schema = buildSubgraphSchema({
-    typeDefs: options.typeDefs,
-    resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = applyAccessDirectives(
+    buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+  );
   return startGraphQLServer<TContext>({
     logger: options.logger,
     host: options.host,

@@ -1,13 +1,6 @@
 import { z } from 'zod';
-import {
-  jwtEnvSchema,
-  logLevelSchema,
-  nodeEnvSchema,
-  parseEnv,
-  portSchema,
-  postgresUrlSchema,
-  requireRealSecretInProduction,
-} from '../config.ts';
+import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema, postgresUrlSchema } from '../config.ts';
+import { loadIdentityConfig } from '../auth/identity-config.ts';
 
 export interface SubgraphDefaults {
   /** Upper-case prefix of this subgraph's own variables, e.g. ACCOUNTS for ACCOUNTS_PORT. */
@@ -29,19 +22,19 @@ export function loadSubgraphConfig(defaults: SubgraphDefaults, env: Record<strin
     env,
   );
   const shared = parseEnv(
-    z
-      .object({ NODE_ENV: nodeEnvSchema, LOG_LEVEL: logLevelSchema, HOST: z.string().default('127.0.0.1') })
-      .extend(jwtEnvSchema.shape)
-      .superRefine(requireRealSecretInProduction),
+    z.object({ NODE_ENV: nodeEnvSchema, LOG_LEVEL: logLevelSchema, HOST: z.string().default('127.0.0.1') }),
     env,
   );
+  const identity = loadIdentityConfig(env);
   return {
     nodeEnv: shared.NODE_ENV,
     logLevel: shared.LOG_LEVEL,
     host: shared.HOST,
     port: Number(own[`${prefix}_PORT`]),
     database: { url: String(own[`${prefix}_DATABASE_URL`]), poolSize: Number(own[`${prefix}_DB_POOL_SIZE`]) },
-    tokens: { secret: shared.JWT_SECRET, issuer: shared.JWT_ISSUER, audience: shared.JWT_AUDIENCE },
+    /** Access-token keys: accounts signs with them; other subgraphs never see access tokens. */
+    tokens: identity.tokens,
+    routerSigningSecret: identity.routerSigningSecret,
   };
 }
 

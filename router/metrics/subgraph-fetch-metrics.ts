@@ -1,15 +1,18 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Gauge, Histogram, type Registry } from 'prom-client';
 
 /** The circuit states a breaker reports, as router/resilience names them. */
 const BREAKER_STATES = ['closed', 'open', 'half-open', 'isolated'] as const;
 
 export interface SubgraphFetchMetrics {
-  /** Times one call to a subgraph and counts its outcome: `ok`, or `error` when it threw. */
+  /**
+   * Times one call to a subgraph under its outcome: `ok`, or `error` when it threw (no usable
+   * answer, or the subgraph's own 4xx GraphQL error); errors per subgraph are the `error` count.
+   */
   time<T>(subgraph: string, call: () => Promise<T>): Promise<T>;
 }
 
 /**
- * What the router saw of each subgraph: call latency and failures, and, given a source of breaker
+ * What the router saw of each subgraph: the latency of every call attempt by outcome, and, given a source of breaker
  * states, the state of each subgraph's circuit breaker as a state set (1 for the current state,
  * 0 for the others), read at scrape time.
  */
@@ -22,12 +25,6 @@ export function createSubgraphFetchMetrics(
     help: 'Time the router waited for one subgraph call, by subgraph and outcome.',
     labelNames: ['subgraph', 'outcome'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  const failures = new Counter({
-    name: 'router_subgraph_fetch_errors_total',
-    help: 'Subgraph calls that failed to produce a usable answer, by subgraph.',
-    labelNames: ['subgraph'],
     registers: [registry],
   });
   if (breakerStates) {
@@ -52,7 +49,6 @@ export function createSubgraphFetchMetrics(
         return result;
       } catch (error) {
         stopTimer({ outcome: 'error' });
-        failures.inc({ subgraph });
         throw error;
       }
     },

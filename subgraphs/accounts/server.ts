@@ -1,7 +1,8 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
 import { createMetrics } from '#lib/metrics/create-metrics';
-import { createTokenSigner, createTokenVerifier } from '#lib/auth/tokens';
+import { createTokenSigner } from '#lib/auth/tokens';
+import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
 import { databaseReadiness } from '#lib/subgraph/database-readiness';
@@ -17,7 +18,7 @@ import { resolvers } from './resolvers/index.ts';
 export async function startAccounts(config: AccountsConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('accounts');
   const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const verify = createTokenVerifier(config.tokens);
+  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const issueToken = createTokenSigner(config.tokens, config.accessTokenTtlSeconds);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('accounts'),
@@ -29,7 +30,7 @@ export async function startAccounts(config: AccountsConfig, logger: Logger): Pro
     readiness: databaseReadiness(prisma),
     metrics,
     context: async (request) => ({
-      ...(await createBaseContext(request, verify, logger)),
+      ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,
       loaders: createLoaders(prisma),
       issueToken,

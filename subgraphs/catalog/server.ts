@@ -1,7 +1,7 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
 import { createMetrics } from '#lib/metrics/create-metrics';
-import { createTokenVerifier } from '#lib/auth/tokens';
+import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
 import { databaseReadiness } from '#lib/subgraph/database-readiness';
@@ -17,7 +17,7 @@ import { resolvers } from './resolvers/index.ts';
 export async function startCatalog(config: CatalogConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('catalog');
   const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const verify = createTokenVerifier(config.tokens);
+  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('catalog'),
     resolvers,
@@ -28,7 +28,7 @@ export async function startCatalog(config: CatalogConfig, logger: Logger): Promi
     readiness: databaseReadiness(prisma),
     metrics,
     context: async (request) => ({
-      ...(await createBaseContext(request, verify, logger)),
+      ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,
       loaders: createLoaders(prisma),
     }),

@@ -1,7 +1,7 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
 import { createMetrics } from '#lib/metrics/create-metrics';
-import { createTokenVerifier } from '#lib/auth/tokens';
+import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
 import { databaseReadiness } from '#lib/subgraph/database-readiness';
@@ -19,7 +19,7 @@ import { resolvers } from './resolvers/index.ts';
 export async function startNotifications(config: NotificationsConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('notifications');
   const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const verify = createTokenVerifier(config.tokens);
+  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('notifications'),
     resolvers,
@@ -29,7 +29,7 @@ export async function startNotifications(config: NotificationsConfig, logger: Lo
     port: config.port,
     readiness: databaseReadiness(prisma),
     metrics,
-    context: async (request) => ({ ...(await createBaseContext(request, verify, logger)), prisma }),
+    context: async (request) => ({ ...(await createBaseContext(request, verifyIdentity, logger)), prisma }),
   });
   return {
     ...server,

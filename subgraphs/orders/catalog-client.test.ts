@@ -5,6 +5,7 @@ import { createLogger } from '#lib/logger';
 import { createHttpCatalogClient } from './catalog-client.ts';
 
 const logger = createLogger({ name: 'test', level: 'silent' });
+const signIdentity = async () => 'signed-identity';
 let server: http.Server;
 let url: string;
 let answer: (body: { variables: { representations: { id: string }[] } }) => { status: number; body: unknown };
@@ -38,7 +39,7 @@ describe('HTTP catalog client', () => {
         },
       },
     });
-    const client = createHttpCatalogClient({ url, timeoutMs: 1_000, logger });
+    const client = createHttpCatalogClient({ url, timeoutMs: 1_000, logger, signIdentity });
     const products = await client.productsByIds(['ab', 'missing', 'abcd']);
     expect(products).toEqual([
       { id: 'ab', price: { amount: 200, currency: 'USD' } },
@@ -58,20 +59,25 @@ describe('HTTP catalog client', () => {
     ['a body of the wrong shape', () => ({ status: 502, body: { message: 'bad gateway' } })],
   ])('turns %s into SERVICE_UNAVAILABLE', async (_case, reply) => {
     answer = reply;
-    const client = createHttpCatalogClient({ url, timeoutMs: 1_000, logger });
+    const client = createHttpCatalogClient({ url, timeoutMs: 1_000, logger, signIdentity });
     await expect(client.productsByIds(['ab'])).rejects.toMatchObject({
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     });
   });
 
   it('turns an unreachable catalog into SERVICE_UNAVAILABLE', async () => {
-    const client = createHttpCatalogClient({ url: 'http://127.0.0.1:1/graphql', timeoutMs: 1_000, logger });
+    const client = createHttpCatalogClient({
+      url: 'http://127.0.0.1:1/graphql',
+      timeoutMs: 1_000,
+      logger,
+      signIdentity,
+    });
     await expect(client.productsByIds(['ab'])).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
   });
 
   it('asks nothing for no ids', async () => {
     const before = requests.length;
-    const client = createHttpCatalogClient({ url, timeoutMs: 1_000, logger });
+    const client = createHttpCatalogClient({ url, timeoutMs: 1_000, logger, signIdentity });
     expect(await client.productsByIds([])).toEqual([]);
     expect(requests.length).toBe(before);
   });

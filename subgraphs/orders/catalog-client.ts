@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ErrorCode, userError } from '#lib/errors';
+import { ROUTER_IDENTITY_HEADER, type RouterIdentitySigner } from '#lib/auth/router-identity';
 import type { Logger } from '#lib/logger';
 import type { Money } from './money.ts';
 
@@ -23,6 +25,11 @@ export interface HttpCatalogClientOptions {
   url: string;
   timeoutMs: number;
   logger: Logger;
+  /**
+   * Signs the internal identity catalog requires of every caller (see README, Router): prices are
+   * public, so orders asks as an anonymous caller.
+   */
+  signIdentity: RouterIdentitySigner;
 }
 
 // Federation's entity query: any subgraph answers it for the entities it owns, in the order asked.
@@ -59,15 +66,25 @@ const responseSchema = z.object({
 const unavailable = () => userError(ErrorCode.ServiceUnavailable, 'The catalog is not answering; try again shortly.');
 
 /** Asks the catalog subgraph over HTTP; any transport or protocol failure is SERVICE_UNAVAILABLE. */
-export function createHttpCatalogClient({ url, timeoutMs, logger }: HttpCatalogClientOptions): CatalogClient {
+export function createHttpCatalogClient({
+  url,
+  timeoutMs,
+  logger,
+  signIdentity,
+}: HttpCatalogClientOptions): CatalogClient {
   return {
     async productsByIds(ids, requestId) {
       if (ids.length === 0) return [];
       let body: unknown;
       try {
+        const identity = await signIdentity({ requestId: requestId ?? randomUUID(), viewer: null });
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            [ROUTER_IDENTITY_HEADER]: identity,
+            ...(requestId ? { 'x-request-id': requestId } : {}),
+          },
           body: JSON.stringify({
             query: ENTITIES_QUERY,
             variables: { representations: ids.map((id) => ({ __typename: 'Product', id })) },

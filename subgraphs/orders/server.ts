@@ -1,7 +1,7 @@
 import type { Logger } from '#lib/logger';
 import { createPrismaClient } from '#lib/prisma';
 import { createMetrics } from '#lib/metrics/create-metrics';
-import { createTokenVerifier } from '#lib/auth/tokens';
+import { createRouterIdentitySigner, createRouterIdentityVerifier } from '#lib/auth/router-identity';
 import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
 import { createBaseContext } from '#lib/subgraph/base-context';
 import { databaseReadiness } from '#lib/subgraph/database-readiness';
@@ -18,8 +18,9 @@ import { resolvers } from './resolvers/index.ts';
 export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
   const metrics = createMetrics('orders');
   const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const catalog = createHttpCatalogClient({ ...config.catalog, logger });
-  const verify = createTokenVerifier(config.tokens);
+  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  const catalog = createHttpCatalogClient({ ...config.catalog, logger, signIdentity });
+  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const server = await startSubgraph<Context>({
     typeDefs: loadSubgraphSdl('orders'),
     resolvers,
@@ -30,7 +31,7 @@ export async function startOrders(config: OrdersConfig, logger: Logger): Promise
     readiness: databaseReadiness(prisma),
     metrics,
     context: async (request) => ({
-      ...(await createBaseContext(request, verify, logger)),
+      ...(await createBaseContext(request, verifyIdentity, logger)),
       prisma,
       loaders: createLoaders(prisma, catalog, request.requestId),
     }),

@@ -1,34 +1,6 @@
-export interface GraphQLResponse<TData = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  data?: TData | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+import type { GraphQLResponse } from '#lib/graphql/post-graphql';
 
-export interface GraphQLRequest {
-  query: string;
-  variables?: Record<string, unknown>;
-  token?: string;
-  headers?: Record<string, string>;
-}
-
-/** Sends one operation over real HTTP, as any client would. */
-export async function postGraphQL<TData = Record<string, unknown>>(
-  url: string,
-  { query, variables, token, headers }: GraphQLRequest,
-): Promise<GraphQLResponse<TData>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
-  return { status: response.status, headers: response.headers, ...body };
-}
+export { postGraphQL, type GraphQLRequest, type GraphQLResponse } from '#lib/graphql/post-graphql';
 
 /** The codes of a response's errors, for assertions. */
 export const errorCodes = (response: GraphQLResponse<unknown>) =>

@@ -13,6 +13,8 @@ export interface TestSystem {
   databaseUrls: Record<string, string>;
   /** Every line the processes printed, for a failing test to show. */
   logs: string[];
+  /** The running processes by name (`router`, each subgraph), for tests that signal one. */
+  processes: Record<string, ServiceProcess>;
   graphql<TData = Record<string, unknown>>(request: GraphQLRequest): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
 }
@@ -22,11 +24,16 @@ export interface StartSystemOptions {
   env?: Record<string, string>;
 }
 
-const BASE_ENV = {
+export const BASE_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'info',
   HOST: '127.0.0.1',
   JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
+  // Password hashing on a busy two-core machine can outlast the production default of 5 s.
+  SUBGRAPH_TIMEOUT_MS: '30000',
+  // Tests send many requests from one IP; the rate-limit tests set their own budget.
+  RATE_LIMIT_POINTS: '100000',
 };
 
 /**
@@ -42,7 +49,13 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
   const databaseUrls = Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [name, withDatabaseName(TEST_SERVER_URL, `test_${runId}_${name}`)]),
   );
-  const env: Record<string, string | undefined> = { PATH: process.env['PATH'], ...BASE_ENV, ...options.env };
+  const env: Record<string, string | undefined> = {
+    PATH: process.env['PATH'],
+    ...BASE_ENV,
+    // Counters of one system never meet another's; they expire with the rate-limit window.
+    RATE_LIMIT_KEY_PREFIX: `test-rate-${runId}`,
+    ...options.env,
+  };
   for (const { name, envPrefix } of SUBGRAPHS) {
     env[`${envPrefix}_DATABASE_URL`] = databaseUrls[name];
     env[`${envPrefix}_PORT`] = '0';
@@ -78,6 +91,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
       subgraphUrls,
       databaseUrls,
       logs,
+      processes: Object.fromEntries(services.map((service) => [service.name, service])),
       graphql: (request) => postGraphQL(routerUrl, request),
       stop,
     };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
+import { asRouterFor } from '#test/harness/router-identity';
 import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
 import { countRows } from '#test/harness/databases';
 import { PrismaClient } from '../../subgraphs/notifications/generated/prisma/client.ts';
@@ -171,12 +172,13 @@ describe('User.notifications', () => {
     const hers = await postGraphQL(system.subgraphUrls['notifications']!, {
       query: USER_NOTIFICATIONS,
       variables,
-      token: bob.token,
+      headers: await asRouterFor({ userId: bob.id, role: 'CUSTOMER' }),
     });
     expect(errorCodes(hers)).toEqual(['FORBIDDEN']);
     const anonymous = await postGraphQL(system.subgraphUrls['notifications']!, {
       query: USER_NOTIFICATIONS,
       variables,
+      headers: await asRouterFor(null),
     });
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
@@ -187,7 +189,7 @@ describe('User.notifications', () => {
       {
         query: USER_NOTIFICATIONS,
         variables: { r: [{ __typename: 'User', id: alice.id }], first: 10 },
-        token: admin.token,
+        headers: await asRouterFor({ userId: admin.id, role: 'ADMIN' }),
       },
     );
     expect(response.errors).toBeUndefined();

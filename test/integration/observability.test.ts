@@ -103,6 +103,7 @@ describe('metrics', () => {
         outcome: 'ok',
       }),
     ).toBe(3);
+    expect(sampleValue(routerAfter, 'router_subgraph_circuit_state', { subgraph: 'catalog', state: 'closed' })).toBe(1);
     expect(moved(catalogBefore, catalogAfter, 'graphql_operations_total', { outcome: 'ok' })).toBe(3);
     expect(moved(catalogBefore, catalogAfter, 'db_statements_total', {})).toBeGreaterThanOrEqual(3);
     expect(sampleValue(catalogAfter, 'db_pool_connections', { state: 'total' })).toBeGreaterThan(0);

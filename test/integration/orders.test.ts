@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
+import { asRouterFor } from '#test/harness/router-identity';
 import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
 import { countRows, queryDatabase } from '#test/harness/databases';
 import { createPrismaClient } from '#lib/prisma';
@@ -409,8 +410,16 @@ describe('order visibility', () => {
   it("refuses another customer's order history with FORBIDDEN even asked of the subgraph directly", async () => {
     const query = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { orders { edges { node { id } } } } } }`;
     const variables = { r: [{ __typename: 'User', id: alice.id }] };
-    const asBob = await postGraphQL(system.subgraphUrls['orders']!, { query, variables, token: bob.token });
-    const asAdmin = await postGraphQL(system.subgraphUrls['orders']!, { query, variables, token: admin.token });
+    const asBob = await postGraphQL(system.subgraphUrls['orders']!, {
+      query,
+      variables,
+      headers: await asRouterFor({ userId: bob.id, role: 'CUSTOMER' }),
+    });
+    const asAdmin = await postGraphQL(system.subgraphUrls['orders']!, {
+      query,
+      variables,
+      headers: await asRouterFor({ userId: admin.id, role: 'ADMIN' }),
+    });
     expect(errorCodes(asBob)).toEqual(['FORBIDDEN']);
     expect(asAdmin.errors).toBeUndefined();
   });

@@ -4,6 +4,8 @@ import { createPrismaClient } from '#lib/prisma';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
+import { asRouterFor } from '#test/harness/router-identity';
+import type { Role } from '#lib/auth/viewer';
 import { PrismaClient } from '../../subgraphs/payments/generated/prisma/client.ts';
 import {
   PaymentConflictError,
@@ -218,17 +220,18 @@ describe('payment visibility', () => {
   it('resolves Order.payment for the payer and admins, null for others and for orders without a payment', async () => {
     const unpaid = randomUUID();
     const representations = [orderId, unpaid].map((id) => ({ __typename: 'Order', id }));
-    const ask = (token?: string) =>
+    // Straight to the subgraph, as the router would call it for each caller.
+    const ask = async (caller?: SignedInUser, role: Role = 'CUSTOMER') =>
       postGraphQL(system.subgraphUrls['payments']!, {
         query: ORDER_PAYMENTS,
         variables: { representations },
-        ...(token ? { token } : {}),
+        headers: await asRouterFor(caller ? { userId: caller.id, role } : null),
       });
     const captured = { id: orderId, payment: { status: 'CAPTURED' } };
     const none = { id: unpaid, payment: null };
-    expect((await ask(payer.token)).data).toEqual({ _entities: [captured, none] });
-    expect((await ask(admin.token)).data).toEqual({ _entities: [captured, none] });
-    expect((await ask(stranger.token)).data).toEqual({ _entities: [{ id: orderId, payment: null }, none] });
+    expect((await ask(payer)).data).toEqual({ _entities: [captured, none] });
+    expect((await ask(admin, 'ADMIN')).data).toEqual({ _entities: [captured, none] });
+    expect((await ask(stranger)).data).toEqual({ _entities: [{ id: orderId, payment: null }, none] });
     expect((await ask()).data).toEqual({ _entities: [{ id: orderId, payment: null }, none] });
   });
 });

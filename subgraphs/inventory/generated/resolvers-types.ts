@@ -56,10 +56,13 @@ export type PageInfo = {
 export type Product = {
   __typename?: 'Product';
   id: Scalars['ID']['output'];
-  /** Whether at least one unit is available. */
-  inStock: Scalars['Boolean']['output'];
-  /** A product nobody has stocked yet has 0 on hand, 0 reserved, 0 available. */
-  stock: Stock;
+  /** Whether at least one unit is available; null when inventory cannot answer. */
+  inStock: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * A product nobody has stocked yet has 0 on hand, 0 reserved, 0 available. Nullable so that when
+   * inventory cannot answer, the rest of the product still arrives (with a SUBGRAPH_UNAVAILABLE error).
+   */
+  stock: Maybe<Stock>;
   /** Stock changes, newest first; admins only (FORBIDDEN for others). `first` is at most 100. */
   stockMovements: Maybe<StockMovementConnection>;
 };
@@ -255,6 +258,10 @@ export type ResolversParentTypes = {
   User: UserReference;
 };
 
+export type AdminOnlyDirectiveArgs = { };
+
+export type AdminOnlyDirectiveResolver<Result, Parent, ContextType = Context, Args = AdminOnlyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -272,8 +279,8 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inStock?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  stock?: Resolver<ResolversTypes['Stock'], ParentType, ContextType>;
+  inStock?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  stock?: Resolver<Maybe<ResolversTypes['Stock']>, ParentType, ContextType>;
   stockMovements?: Resolver<Maybe<ResolversTypes['StockMovementConnection']>, ParentType, ContextType, RequireFields<ProductStockMovementsArgs, 'first'>>;
 };
 
@@ -321,3 +328,6 @@ export type Resolvers<ContextType = Context> = {
   User?: UserResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  adminOnly?: AdminOnlyDirectiveResolver<any, any, ContextType>;
+};

@@ -1,0 +1,65 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { Role, type Viewer } from './viewer.ts';
+
+/** The header the router puts its signed statement of the caller's identity in. */
+export const ROUTER_IDENTITY_HEADER = 'x-router-identity';
+
+const ALGORITHM = 'HS256';
+const ISSUER = 'commerce-router';
+const AUDIENCE = 'commerce-subgraphs';
+// Long enough for a slow operation's last subgraph call, short enough that a leaked header is soon useless.
+const TTL_SECONDS = 60;
+const encoder = new TextEncoder();
+
+/** What a subgraph learns from the router about one operation. */
+export interface RouterIdentity {
+  requestId: string;
+  viewer: Viewer | null;
+}
+
+/**
+ * Signs, once per operation, a short-lived internal JWT saying which request this is and who the
+ * router verified the caller to be (no subject for an anonymous caller). Subgraphs trust only this,
+ * never a client's own headers, and refuse any request that lacks it.
+ */
+export function createRouterIdentitySigner(secret: string) {
+  const key = encoder.encode(secret);
+  return ({ requestId, viewer }: RouterIdentity): Promise<string> => {
+    const jwt = new SignJWT(viewer ? { role: viewer.role } : {})
+      .setProtectedHeader({ alg: ALGORITHM })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setJti(requestId)
+      .setIssuedAt()
+      .setExpirationTime(`${TTL_SECONDS}s`);
+    return (viewer ? jwt.setSubject(viewer.userId) : jwt).sign(key);
+  };
+}
+
+export type RouterIdentitySigner = ReturnType<typeof createRouterIdentitySigner>;
+
+/** Thrown when a request's router identity is missing, forged, expired or malformed. */
+export class InvalidRouterIdentityError extends Error {
+  override readonly name = 'InvalidRouterIdentityError';
+}
+
+/** Verifies the router's statement and returns the request id and caller it vouches for. */
+export function createRouterIdentityVerifier(secret: string) {
+  const key = encoder.encode(secret);
+  return async (token: string | undefined): Promise<RouterIdentity> => {
+    if (!token) throw new InvalidRouterIdentityError('no router identity');
+    try {
+      const { payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
+      const role = payload['role'];
+      if (!payload.jti) throw new InvalidRouterIdentityError('router identity has no request id');
+      if (!payload.sub) return { requestId: payload.jti, viewer: null };
+      if (role !== Role.Customer && role !== Role.Admin) throw new InvalidRouterIdentityError('unknown role');
+      return { requestId: payload.jti, viewer: { userId: payload.sub, role } };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) throw new InvalidRouterIdentityError(error.code);
+      throw error;
+    }
+  };
+}
+
+export type RouterIdentityVerifier = ReturnType<typeof createRouterIdentityVerifier>;

@@ -1,0 +1,99 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  TaskCancelledError,
+  TimeoutStrategy,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  timeout,
+  wrap,
+  type CircuitBreakerPolicy,
+  type IPolicy,
+} from 'cockatiel';
+import { GraphQLError } from 'graphql';
+import type { RouterConfig } from '../config.ts';
+import { withAttemptSignal } from './capped-fetcher.ts';
+import { SubgraphFetchError } from './subgraph-fetch-error.ts';
+
+type ResilienceSettings = RouterConfig['resilience'];
+
+export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
+
+const STATE_NAMES: Record<CircuitState, BreakerState> = {
+  [CircuitState.Closed]: 'closed',
+  [CircuitState.Open]: 'open',
+  [CircuitState.HalfOpen]: 'half-open',
+  [CircuitState.Isolated]: 'isolated',
+};
+
+/**
+ * A subgraph's own answer (a 4xx with GraphQL errors, e.g. UNAUTHENTICATED) says the subgraph is
+ * up; only failures to get a usable answer count against its breaker.
+ */
+const isOutage = (error: Error) => !(error instanceof GraphQLError);
+
+interface SubgraphGuard {
+  breaker: CircuitBreakerPolicy;
+  query: IPolicy;
+  mutation: IPolicy;
+}
+
+/**
+ * One circuit breaker per subgraph, kept across supergraph reloads, with a timeout on every
+ * attempt. Queries are retried with exponential backoff and decorrelated jitter on failures a retry
+ * may cure; mutations never are, as a lost answer does not mean the write did not happen. Timeouts
+ * are not retried either, so a slow subgraph costs one timeout, not several.
+ */
+export function createSubgraphGuards(settings: ResilienceSettings) {
+  const guards = new Map<string, SubgraphGuard>();
+
+  const guardFor = (subgraph: string): SubgraphGuard => {
+    const existing = guards.get(subgraph);
+    if (existing) return existing;
+    const attemptTimeout = timeout(settings.timeoutsMs[subgraph] ?? settings.timeoutMs, TimeoutStrategy.Aggressive);
+    const breaker = circuitBreaker(handleWhen(isOutage), {
+      halfOpenAfter: settings.breakerResetMs,
+      breaker: new ConsecutiveBreaker(settings.breakerFailures),
+    });
+    const retryQueries = retry(
+      handleWhen((error) => error instanceof SubgraphFetchError && error.retryable),
+      {
+        maxAttempts: settings.retries,
+        // ExponentialBackoff's default generator is decorrelated jitter.
+        backoff: new ExponentialBackoff({ initialDelay: settings.retryDelayMs, maxDelay: settings.retryDelayMs * 20 }),
+      },
+    );
+    const guard = {
+      breaker,
+      query: wrap(retryQueries, breaker, attemptTimeout),
+      mutation: wrap(breaker, attemptTimeout),
+    };
+    guards.set(subgraph, guard);
+    return guard;
+  };
+
+  return {
+    /** Runs one subgraph call under that subgraph's timeout, breaker and (for queries) retries. */
+    run<T>(subgraph: string, kind: 'query' | 'mutation', call: () => Promise<T>): Promise<T> {
+      return guardFor(subgraph)[kind].execute(({ signal }) => withAttemptSignal(signal, call));
+    },
+    /** The breaker state of every subgraph called so far, for the readiness report. */
+    states(): Record<string, BreakerState> {
+      return Object.fromEntries([...guards].map(([name, guard]) => [name, STATE_NAMES[guard.breaker.state]]));
+    },
+  };
+}
+
+export type SubgraphGuards = ReturnType<typeof createSubgraphGuards>;
+
+/** A short, safe description of why a subgraph call failed, for the client-facing error. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof BrokenCircuitError) return 'circuit open';
+  if (error instanceof TaskCancelledError) return 'timed out';
+  if (error instanceof SubgraphFetchError) return error.reason;
+  if (error instanceof SyntaxError) return 'invalid JSON response';
+  return 'invalid response';
+}

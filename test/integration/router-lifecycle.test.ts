@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
+import { startSystem, type TestSystem } from '#test/harness/system';
+import { errorCodes } from '#test/harness/graphql-client';
+import { writeSupergraph } from '#test/harness/supergraph';
+
+let fake: ServiceProcess;
+let fakeUrl: string;
+let supergraphPath: string;
+let system: TestSystem;
+
+const withFake = () =>
+  readFileSync(
+    writeSupergraph([
+      {
+        name: 'flaky',
+        url: `${fakeUrl}/graphql`,
+        sdl: readFileSync('test/fixtures/misbehaving-subgraph.graphql', 'utf8'),
+      },
+    ]),
+    'utf8',
+  );
+const readiness = async () =>
+  (await (await fetch(system.routerUrl.replace(/\/graphql$/, '/health/ready'))).json()) as {
+    checks: { supergraphHash: string };
+  };
+
+/** Polls until `check` passes, so the test waits for the file watcher rather than a fixed sleep. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('condition not met in time');
+}
+
+beforeAll(async () => {
+  fake = await spawnService({
+    name: 'flaky',
+    entry: 'test/fixtures/misbehaving-subgraph.ts',
+    env: { PATH: process.env['PATH'] },
+    onLine: () => {},
+  });
+  fakeUrl = `http://127.0.0.1:${fake.port}`;
+  supergraphPath = writeSupergraph();
+  system = await startSystem({ env: { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: '100' } });
+});
+afterAll(async () => {
+  await system?.stop();
+  if (fake) await stopService(fake);
+});
+
+describe('supergraph hot reload', () => {
+  it('serves a new subgraph once the supergraph file gains it', async () => {
+    const before = await system.graphql({ query: '{ flakyPing }' });
+    expect(errorCodes(before)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    const { checks } = await readiness();
+
+    writeFileSync(supergraphPath, withFake());
+    await eventually(async () => (await system.graphql({ query: '{ flakyPing }' })).data?.['flakyPing'] === 'pong');
+    expect((await readiness()).checks.supergraphHash).not.toBe(checks.supergraphHash);
+  });
+
+  it('refuses a broken file, logs it, and keeps serving the schema it had', async () => {
+    const { checks } = await readiness();
+    writeFileSync(supergraphPath, 'this is not a supergraph {');
+    await eventually(async () => system.logs.some((line) => line.includes('supergraph refused')));
+    expect((await system.graphql({ query: '{ flakyPing }' })).data).toEqual({ flakyPing: 'pong' });
+    expect((await readiness()).checks.supergraphHash).toBe(checks.supergraphHash);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes an in-flight operation on SIGTERM, then exits cleanly', async () => {
+    await fetch(`${fakeUrl}/admin/mode`, { method: 'POST', body: JSON.stringify({ mode: 'slow', delayMs: 1_500 }) });
+    const inFlight = system.graphql({ query: '{ flakyPing }' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const router = system.processes['router']!;
+    router.child.kill('SIGTERM');
+
+    expect((await inFlight).data).toEqual({ flakyPing: 'pong' });
+    expect(await router.exited).toBe(0);
+    await expect(system.graphql({ query: '{ me { id } }' })).rejects.toThrow();
+  });
+});

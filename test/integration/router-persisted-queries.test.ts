@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem, type TestSystem } from '#test/harness/system';
+
+const ME = '{ me { id } }';
+const PRODUCTS = '{ products(first: 1) { edges { cursor } } }';
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const post = (system: TestSystem, body: unknown) =>
+  fetch(system.routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(async (response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> }));
+
+const byHash = (query: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } } });
+
+describe('automatic persisted queries through the gateway', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem();
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('asks for the text of an unknown hash, stores it, then runs it by hash alone', async () => {
+    const unknown = await post(system, byHash(PRODUCTS));
+    expect(unknown.body).toMatchObject({ errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+
+    const registered = await post(system, { query: PRODUCTS, ...byHash(PRODUCTS) });
+    expect(registered.body).toEqual({ data: { products: { edges: [] } } });
+
+    const byHashAlone = await post(system, byHash(PRODUCTS));
+    expect(byHashAlone.body).toEqual({ data: { products: { edges: [] } } });
+  });
+
+  it('refuses a hash that is not the hash of the text sent with it', async () => {
+    const response = await post(system, { query: ME, ...byHash(PRODUCTS) });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('registered operations only', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    const manifest = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'operations.json');
+    writeFileSync(manifest, JSON.stringify({ [sha256(ME)]: ME }));
+    system = await startSystem({ env: { PERSISTED_QUERIES_ONLY: 'true', PERSISTED_QUERIES_MANIFEST: manifest } });
+  });
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  it('runs a registered operation sent by hash or as text', async () => {
+    expect((await post(system, byHash(ME))).body).toEqual({ data: { me: null } });
+    expect((await post(system, { query: ME })).body).toEqual({ data: { me: null } });
+  });
+
+  it.each([
+    ['an unregistered operation as text', { query: PRODUCTS }],
+    ['an unregistered operation by hash', byHash(PRODUCTS)],
+    ['an unregistered operation with its hash, trying to register it', { query: PRODUCTS, ...byHash(PRODUCTS) }],
+    ['a batch holding one unregistered operation', [{ query: ME }, { query: PRODUCTS }]],
+  ])('refuses %s with PERSISTED_QUERY_NOT_REGISTERED', async (_case, body) => {
+    const response = await post(system, body);
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_REGISTERED' } }] });
+  });
+});
