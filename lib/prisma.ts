@@ -18,7 +18,7 @@ interface QueryEvents {
   $on(event: 'query', listener: (event: QueryEvent) => void): void;
 }
 
-type ClientConstructor<TClient> = new (options: {
+export type ClientConstructor<TClient> = new (options: {
   adapter: PrismaPg;
   log: { emit: 'event'; level: 'query' }[];
 }) => TClient;

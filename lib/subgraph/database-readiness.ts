@@ -1,6 +1,6 @@
 import type { ReadinessCheck } from '../http/health-routes.ts';
 
-interface Queryable {
+export interface Queryable {
   $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
 }
 

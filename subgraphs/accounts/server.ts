@@ -1,13 +1,6 @@
 import type { Logger } from '#lib/logger';
-import { createPrismaClient } from '#lib/prisma';
-import { createMetrics } from '#lib/metrics/create-metrics';
 import { createTokenSigner } from '#lib/auth/tokens';
-import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
-import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
-import { createBaseContext } from '#lib/subgraph/base-context';
-import { databaseReadiness } from '#lib/subgraph/database-readiness';
 import { startSubgraph } from '#lib/subgraph/start-subgraph';
-import type { RunningServer } from '#lib/http/start-graphql-server';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { AccountsConfig } from './config.ts';
 import type { Context } from './context.ts';
@@ -15,32 +8,14 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Starts the accounts subgraph and returns once it listens. */
-export async function startAccounts(config: AccountsConfig, logger: Logger): Promise<RunningServer> {
-  const metrics = createMetrics('accounts');
-  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
+export function startAccounts(config: AccountsConfig, logger: Logger) {
   const issueToken = createTokenSigner(config.tokens, config.accessTokenTtlSeconds);
-  const server = await startSubgraph<Context>({
-    typeDefs: loadSubgraphSdl('accounts'),
-    resolvers,
+  return startSubgraph<PrismaClient, Context>({
+    name: 'accounts',
+    config,
     logger,
-    nodeEnv: config.nodeEnv,
-    host: config.host,
-    port: config.port,
-    readiness: databaseReadiness(prisma),
-    metrics,
-    context: async (request) => ({
-      ...(await createBaseContext(request, verifyIdentity, logger)),
-      prisma,
-      loaders: createLoaders(prisma),
-      issueToken,
-    }),
+    PrismaClient,
+    resolvers,
+    context: (base, prisma) => ({ ...base, prisma, loaders: createLoaders(prisma), issueToken }),
   });
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      await prisma.$disconnect();
-    },
-  };
 }

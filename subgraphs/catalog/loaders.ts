@@ -1,15 +1,13 @@
-import DataLoader from 'dataloader';
-import { isUuid } from '#lib/ids';
+import { uuidKeyedLoader } from '#lib/graphql/keyed-loader';
 import type { PrismaClient, Product } from './generated/prisma/client.ts';
 
 /** Per-request batching: every Product reference in one operation costs one query. */
 export function createLoaders(prisma: PrismaClient) {
   return {
-    productById: new DataLoader<string, Product | null>(async (ids) => {
-      const products = await prisma.product.findMany({ where: { id: { in: ids.filter(isUuid) } } });
-      const byId = new Map(products.map((product) => [product.id, product]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    productById: uuidKeyedLoader(
+      (ids) => prisma.product.findMany({ where: { id: { in: ids } } }),
+      (product: Product) => product.id,
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid } from '#lib/ids';
+import { uuidKeyedLoader } from '#lib/graphql/keyed-loader';
 import type { PrismaClient, StockMovement } from './generated/prisma/client.ts';
 import { NO_STOCK, type StockQuantities } from './stock-arithmetic.ts';
 
@@ -47,11 +47,11 @@ async function loadMovementPages(prisma: PrismaClient, keys: readonly MovementPa
 /** Per-request batching: the stock of N products costs one query, their histories two. */
 export function createLoaders(prisma: PrismaClient) {
   return {
-    stockByProductId: new DataLoader<string, StockQuantities>(async (ids) => {
-      const levels = await prisma.stockLevel.findMany({ where: { productId: { in: ids.filter(isUuid) } } });
-      const byId = new Map(levels.map((level) => [level.productId, level]));
-      return ids.map((id) => byId.get(id) ?? NO_STOCK);
-    }),
+    stockByProductId: uuidKeyedLoader<StockQuantities & { productId: string }, StockQuantities>(
+      (ids) => prisma.stockLevel.findMany({ where: { productId: { in: ids } } }),
+      (level) => level.productId,
+      NO_STOCK,
+    ),
     movementsByProduct: new DataLoader<MovementPageKey, StockMovement[], string>(
       (keys) => loadMovementPages(prisma, keys),
       { cacheKeyFn: ({ productId, take, afterId }) => `${productId}:${take}:${afterId ?? ''}` },

@@ -1,12 +1,5 @@
 import type { Logger } from '#lib/logger';
-import { createPrismaClient } from '#lib/prisma';
-import { createMetrics } from '#lib/metrics/create-metrics';
-import { createRouterIdentityVerifier } from '#lib/auth/router-identity';
-import { loadSubgraphSdl } from '#lib/graphql/load-sdl';
-import { createBaseContext } from '#lib/subgraph/base-context';
-import { databaseReadiness } from '#lib/subgraph/database-readiness';
 import { startSubgraph } from '#lib/subgraph/start-subgraph';
-import type { RunningServer } from '#lib/http/start-graphql-server';
 import { PrismaClient } from './generated/prisma/client.ts';
 import type { NotificationsConfig } from './config.ts';
 import type { Context } from './context.ts';
@@ -16,26 +9,12 @@ import { resolvers } from './resolvers/index.ts';
  * Starts the notifications subgraph (the read side) and returns once it listens. Sending is done
  * by `deliverNotification`, called from background jobs rather than from GraphQL.
  */
-export async function startNotifications(config: NotificationsConfig, logger: Logger): Promise<RunningServer> {
-  const metrics = createMetrics('notifications');
-  const prisma = createPrismaClient(PrismaClient, config.database, { metrics, logger });
-  const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
-  const server = await startSubgraph<Context>({
-    typeDefs: loadSubgraphSdl('notifications'),
-    resolvers,
+export const startNotifications = (config: NotificationsConfig, logger: Logger) =>
+  startSubgraph<PrismaClient, Context>({
+    name: 'notifications',
+    config,
     logger,
-    nodeEnv: config.nodeEnv,
-    host: config.host,
-    port: config.port,
-    readiness: databaseReadiness(prisma),
-    metrics,
-    context: async (request) => ({ ...(await createBaseContext(request, verifyIdentity, logger)), prisma }),
+    PrismaClient,
+    resolvers,
+    context: (base, prisma) => ({ ...base, prisma }),
   });
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      await prisma.$disconnect();
-    },
-  };
-}

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { isUuid } from '#lib/ids';
+import { uuidKeyedLoader } from '#lib/graphql/keyed-loader';
 import type { Order, OrderLine, PrismaClient } from './generated/prisma/client.ts';
 import type { CatalogClient, CatalogProduct } from './catalog-client.ts';
 
@@ -9,11 +9,10 @@ import type { CatalogClient, CatalogProduct } from './catalog-client.ts';
  */
 export function createLoaders(prisma: PrismaClient, catalog: CatalogClient, requestId: string) {
   return {
-    orderById: new DataLoader<string, Order | null>(async (ids) => {
-      const orders = await prisma.order.findMany({ where: { id: { in: ids.filter(isUuid) } } });
-      const byId = new Map(orders.map((order) => [order.id, order]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    orderById: uuidKeyedLoader(
+      (ids) => prisma.order.findMany({ where: { id: { in: ids } } }),
+      (order: Order) => order.id,
+    ),
     linesByOrderId: new DataLoader<string, OrderLine[]>(async (orderIds) => {
       const lines = await prisma.orderLine.findMany({
         where: { orderId: { in: [...orderIds] } },
