@@ -9,6 +9,7 @@ import type { Registry } from 'prom-client';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics-plugin.ts';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.ts';
 import { withLogFields } from '../log-context.ts';
+import { operationNameOf } from './operation-name.ts';
 import type { Logger } from '../logger.ts';
 import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
@@ -47,15 +48,6 @@ export interface RunningServer {
 const REQUEST_ID_HEADER = 'x-request-id';
 const OPS_ROUTES = ['/metrics', '/health/live', '/health/ready'];
 
-/** The operation name a request body gives, for logs; a batch gives its names joined. */
-function operationOf(req: Request): { operation?: string } {
-  const body: unknown = req.body;
-  const names = (Array.isArray(body) ? body : [body])
-    .map((item: unknown) => (item as { operationName?: unknown } | null)?.operationName)
-    .filter((name): name is string => typeof name === 'string');
-  return names.length ? { operation: names.join(',') } : {};
-}
-
 /**
  * Assembles the HTTP side every GraphQL process shares: JSON body parsing with a size limit,
  * request ids, liveness and readiness routes, Prometheus metrics at /metrics, Apollo Server with draining shutdown, and masked
@@ -93,7 +85,8 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.locals['requestId'] = requestId;
     // Everything that logs while this request is handled, Apollo and the gateway included, adds these.
-    withLogFields({ requestId, ...operationOf(req) }, next);
+    const operation = operationNameOf(req.body);
+    withLogFields({ requestId, ...(operation ? { operation } : {}) }, next);
   });
   if (options.middleware?.length) app.use(options.paths, ...options.middleware);
   app.use(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postGraphQL } from '#lib/graphql/post-graphql';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { metricsUrlOf, sampleValue, scrapeMetrics, type Scrape } from '#test/harness/prometheus';
 import { startOtlpReceiver, tracingEnv, type OtlpReceiver, type ReceivedSpan } from '#test/harness/otlp-receiver';
@@ -72,6 +73,27 @@ describe('tracing', () => {
     );
     expect(routerCall).toMatchObject({ service: 'router', name: 'POST' });
     expect(routerCall?.attributes['url.full']).toBe(system.subgraphUrls['catalog']);
+  });
+});
+
+describe('logs', () => {
+  it('carry the request id, operation, service and trace ids on a line written deep inside a request', async () => {
+    // A call that skips the router is refused and logged by the subgraph: a line from inside a request.
+    const response = await postGraphQL(system.subgraphUrls['catalog']!, {
+      query: 'query DirectCall { products(first: 1) { edges { cursor } } }',
+      headers: { 'x-request-id': 'observability-test-request' },
+    });
+    expect(response.status).toBe(401);
+    const line = await waitFor(
+      () =>
+        system.logs
+          .filter((candidate) => candidate.includes('observability-test-request'))
+          .map((candidate) => JSON.parse(candidate) as Record<string, unknown>)[0],
+      'the refusal log line',
+    );
+    expect(line).toMatchObject({ name: 'catalog', requestId: 'observability-test-request', operation: 'DirectCall' });
+    expect(line['trace_id']).toMatch(/^[0-9a-f]{32}$/);
+    expect(line['span_id']).toMatch(/^[0-9a-f]{16}$/);
   });
 });
 
