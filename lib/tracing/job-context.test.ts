@@ -55,8 +55,13 @@ describe('job trace context', () => {
     expect(relayed.traceContext?.['traceparent']).toContain(producer.spanContext().traceId);
   });
 
-  it('adds nothing to job data when no span is active', () => {
+  it('adds nothing to job data when no span is active, keeping a carrier the data already has', () => {
     expect(withTraceContext({ orderId: 'o1' })).toEqual({ orderId: 'o1' });
+    const carried = {
+      orderId: 'o1',
+      traceContext: { traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' },
+    };
+    expect(withTraceContext(carried)).toBe(carried);
   });
 
   it('starts a new trace for a job without a carrier, or with a malformed one', async () => {

@@ -31,10 +31,14 @@ export function captureTraceContext(): TraceCarrier {
   return carrier;
 }
 
-/** Adds the active trace context to job data before `queue.add`. */
-export function withTraceContext<T extends object>(data: T): Traced<T> {
+/**
+ * Adds the active trace context to job data (an object) before `queue.add`; data that already
+ * carries one keeps it when no span is active, so a relay can pass a stored carrier on.
+ */
+export function withTraceContext<T>(data: T): Traced<T> {
   const carrier = captureTraceContext();
-  return Object.keys(carrier).length ? { ...data, [TRACE_CARRIER_KEY]: carrier } : data;
+  if (!Object.keys(carrier).length || typeof data !== 'object' || data === null) return data as Traced<T>;
+  return { ...data, [TRACE_CARRIER_KEY]: carrier } as Traced<T>;
 }
 
 /** The context a carrier describes, or the empty context for a missing or malformed one. */
