@@ -13,3 +13,20 @@ export const isUniqueViolation = (error: unknown) => prismaCode(error) === 'P200
 
 /** An update or delete found no row to change (P2025). */
 export const isRecordNotFound = (error: unknown) => prismaCode(error) === 'P2025';
+
+/** Codes for a database that cannot be reached or is too busy to answer in time. */
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+const UNAVAILABLE_MESSAGE =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|terminating connection/i;
+
+/**
+ * The database is down, restarting, or out of connections: a condition to report as temporary
+ * (SERVICE_UNAVAILABLE, retry later), not as a bug.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const code = prismaCode(error);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  const message =
+    error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : '';
+  return UNAVAILABLE_MESSAGE.test(message);
+}

@@ -32,7 +32,9 @@ export function createPrismaClient<TClient>(
   { url, poolSize }: DatabaseSettings,
   { metrics, logger }: { metrics?: Registry; logger?: Logger } = {},
 ): TClient {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // A bounded wait for a connection turns a dead or saturated database into a prompt, retryable
+  // error (SERVICE_UNAVAILABLE) instead of requests that hang.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     // pg drops a broken idle connection and opens a new one on the next query; an unhandled

@@ -1,13 +1,14 @@
 /**
  * `npm start`: the whole system on one machine without Docker. Creates and migrates every
- * subgraph's database, starts each subgraph as its own process (those another depends on first,
- * passing their URLs on), then the router once they all listen. Ctrl-C (or SIGTERM) stops the
+ * subgraph's database, starts each subgraph, checkout worker and the fake payment gateway as its
+ * own process (those another depends on first, passing their URLs on), then the router once they
+ * all listen. Needs Redis at REDIS_URL. Ctrl-C (or SIGTERM) stops the
  * router first, then the subgraphs, each draining in-flight work.
  * If any process dies, everything is stopped and the script exits non-zero rather than serving half a graph.
  */
 import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
 import { startInDependencyOrder } from '#lib/process/start-in-dependency-order';
-import { SUBGRAPHS } from '#subgraphs/registry';
+import { BACKGROUND_PROCESSES, SUBGRAPHS } from '#subgraphs/registry';
 import { migrateAllDatabases } from './migrate-databases.ts';
 
 const env = process.env;
@@ -38,15 +39,14 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   await migrateAllDatabases(env);
   const host = env['HOST'] ?? '127.0.0.1';
-  const { urlEnv } = await startInDependencyOrder(SUBGRAPHS, async ({ name }, dependencyUrls) => {
-    const service = await spawnService({
-      name,
-      entry: `subgraphs/${name}/main.ts`,
-      env: { ...env, ...dependencyUrls },
-      onLine: printLine,
-    });
+  const processes = [
+    ...SUBGRAPHS.map((subgraph) => ({ ...subgraph, entry: `subgraphs/${subgraph.name}/main.ts`, path: '/graphql' })),
+    ...BACKGROUND_PROCESSES.map((entry) => ({ ...entry, path: '' })),
+  ];
+  const { urlEnv } = await startInDependencyOrder(processes, async ({ name, entry, path }, dependencyUrls) => {
+    const service = await spawnService({ name, entry, env: { ...env, ...dependencyUrls }, onLine: printLine });
     supervise(service);
-    return `http://${host}:${service.port}/graphql`;
+    return `http://${host}:${service.port}${path}`;
   });
   const router = await spawnService({
     name: 'router',

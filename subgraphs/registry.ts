@@ -33,6 +33,59 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
   entry('notifications', 4006),
 ];
 
+/**
+ * A process that serves no GraphQL: the domain workers of the checkout pipeline, and the fake
+ * payment gateway they charge in development and tests. Started after the subgraphs they call.
+ */
+export interface BackgroundProcessEntry {
+  name: string;
+  /** Prefix of its own variables (`<PREFIX>_PORT`, `<PREFIX>_CONCURRENCY`); others reach it at `<PREFIX>_URL`. */
+  envPrefix: string;
+  /** Its health (and, for the orders worker, dashboard) port. */
+  defaultPort: number;
+  /** The TypeScript entry point. */
+  entry: string;
+  dependsOn?: readonly string[];
+}
+
+export interface WorkerEntry extends BackgroundProcessEntry {
+  /** The subgraph whose database (and only that one) the worker changes. */
+  domain: string;
+}
+
+const worker = (domain: string, defaultPort: number, dependsOn?: readonly string[]): WorkerEntry => ({
+  name: `${domain}-worker`,
+  domain,
+  envPrefix: `${domain.toUpperCase()}_WORKER`,
+  defaultPort,
+  entry: `subgraphs/${domain}/worker/main.ts`,
+  ...(dependsOn ? { dependsOn } : {}),
+});
+
+/** A stand-in card processor with its own state, so it outlives a payments worker that crashes. */
+export const FAKE_PAYMENT_GATEWAY: BackgroundProcessEntry = {
+  name: 'payment-gateway',
+  envPrefix: 'PAYMENT_GATEWAY',
+  defaultPort: 4090,
+  entry: 'subgraphs/payments/fake-gateway/main.ts',
+};
+
+export const WORKERS: readonly WorkerEntry[] = [
+  worker('inventory', 4013),
+  worker('orders', 4014),
+  worker('payments', 4015, [FAKE_PAYMENT_GATEWAY.name]),
+  // Asks accounts for the recipient's e-mail address.
+  worker('notifications', 4016, ['accounts']),
+];
+
+export const BACKGROUND_PROCESSES: readonly BackgroundProcessEntry[] = [FAKE_PAYMENT_GATEWAY, ...WORKERS];
+
+export function workerEntry(domain: string): WorkerEntry {
+  const found = WORKERS.find((candidate) => candidate.domain === domain);
+  if (!found) throw new Error(`unknown worker ${domain}`);
+  return found;
+}
+
 export function subgraphEntry(name: string): SubgraphEntry {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);
   if (!found) throw new Error(`unknown subgraph ${name}`);

@@ -25,4 +25,16 @@ describe('error formatting', () => {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });
+
+  it('reports a database that cannot be reached as SERVICE_UNAVAILABLE, which clients may retry', () => {
+    const original = Object.assign(new Error('Timed out fetching a new connection from the connection pool'), {
+      code: 'P2024',
+    });
+    const formatted = formatError(
+      { message: original.message, path: ['placeOrder'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(original.message, { originalError: original, path: ['placeOrder'] }),
+    );
+    expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(formatted.message).not.toContain('pool');
+  });
 });

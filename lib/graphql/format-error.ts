@@ -3,11 +3,13 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.ts';
 import { ErrorCode } from '../errors.ts';
+import { isDatabaseUnavailable } from '../prisma-errors.ts';
 
 /**
  * Keeps errors the code raised on purpose (any GraphQLError with a code other than
  * INTERNAL_SERVER_ERROR) and replaces everything else with a generic message, logging the original:
- * a Prisma error or a TypeError says things about the system that callers must not see.
+ * a Prisma error or a TypeError says things about the system that callers must not see. A
+ * database that is down or out of connections is reported as SERVICE_UNAVAILABLE, which clients may retry.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -17,11 +19,22 @@ export function createFormatError(logger: Logger) {
     if (intended || (code && code !== ErrorCode.InternalServerError)) {
       return withoutStacktrace(formatted);
     }
+    const where = {
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+    };
+    if (isDatabaseUnavailable(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'database unavailable while executing an operation');
+      return {
+        message: 'The service is temporarily unavailable; retry shortly.',
+        ...where,
+        extensions: { code: ErrorCode.ServiceUnavailable },
+      };
+    }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
     return {
       message: 'Internal server error',
-      ...(formatted.path ? { path: formatted.path } : {}),
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...where,
       extensions: { code: ErrorCode.InternalServerError },
     };
   };

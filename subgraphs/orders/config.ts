@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
+import { loadQueueSettings } from '#lib/queue/queue-config';
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
 import { defaultSubgraphUrl, subgraphEntry } from '../registry.ts';
 
@@ -18,6 +19,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined>) {
   return {
     ...loadSubgraphConfig(subgraphEntry('orders'), env),
     catalog: { url: own.CATALOG_URL, timeoutMs: own.CATALOG_TIMEOUT_MS },
+    queues: loadQueueSettings(env),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Logger } from '#lib/logger';
 import { createRouterIdentitySigner } from '#lib/auth/router-identity';
+import type { RunningServer } from '#lib/http/start-graphql-server';
+import { createQueueAdmin } from '#lib/queue/queue-admin';
 import { startSubgraph } from '#lib/subgraph/start-subgraph';
 import { PrismaClient } from './generated/prisma/client.ts';
 import { createHttpCatalogClient } from './catalog-client.ts';
@@ -9,10 +11,11 @@ import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
 
 /** Starts the orders subgraph and returns once it listens. */
-export function startOrders(config: OrdersConfig, logger: Logger) {
+export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
   const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
   const catalog = createHttpCatalogClient({ ...config.catalog, logger, signIdentity });
-  return startSubgraph<PrismaClient, Context>({
+  const queues = createQueueAdmin(config.queues, logger);
+  const server = await startSubgraph<PrismaClient, Context>({
     name: 'orders',
     config,
     logger,
@@ -22,6 +25,14 @@ export function startOrders(config: OrdersConfig, logger: Logger) {
       ...base,
       prisma,
       loaders: createLoaders(prisma, catalog, request.requestId),
+      queues,
     }),
   });
+  return {
+    ...server,
+    stop: async () => {
+      await server.stop();
+      await queues.close();
+    },
+  };
 }

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dropDatabase, withDatabaseName } from '#lib/database/ensure-database';
 import { SUBGRAPHS } from '#subgraphs/registry';
+import { migrateDatabase } from '../../scripts/migrate-databases.ts';
 
 export const TEST_SERVER_URL =
   process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -24,3 +26,23 @@ export function templateDatabaseName(subgraph: string, runId: string): string {
 
 export const templateNames = (runId: string) =>
   Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, templateDatabaseName(name, runId)]));
+
+/**
+ * Migrates one template database per subgraph for a run (the test run's global setup, or a
+ * benchmark) and returns their names with a function that drops them again.
+ */
+export async function createTemplateDatabases(runId: string) {
+  const templates = templateNames(runId);
+  const urls = SUBGRAPHS.map((subgraph) => withDatabaseName(TEST_SERVER_URL, templates[subgraph.name]!));
+  await Promise.all(
+    SUBGRAPHS.map((subgraph, index) =>
+      migrateDatabase(subgraph, { ...process.env, [`${subgraph.envPrefix}_DATABASE_URL`]: urls[index] }, 'quiet'),
+    ),
+  );
+  return {
+    templates,
+    drop: async () => {
+      await Promise.all(urls.map((url) => dropDatabase(url)));
+    },
+  };
+}

@@ -38,6 +38,19 @@ export type CartLine = {
   unitPrice: Money;
 };
 
+/** A job that exhausted its retries (or failed with an error no retry can fix). */
+export type DeadLetterJob = {
+  __typename?: 'DeadLetterJob';
+  attemptsMade: Scalars['Int']['output'];
+  /** The job's payload as JSON. */
+  data: Scalars['String']['output'];
+  failedAt: Maybe<Scalars['DateTime']['output']>;
+  failedReason: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  queue: Scalars['String']['output'];
+};
+
 /** An amount of money in minor units (cents for USD) of an ISO 4217 currency. */
 export type Money = {
   __typename?: 'Money';
@@ -59,6 +72,8 @@ export type Mutation = {
   placeOrder: Order;
   /** NOT_FOUND if the product is not in the cart. */
   removeFromCart: Cart;
+  /** Admins only: runs a dead-lettered job again with fresh retries. NOT_FOUND if the queue has no such failed job. */
+  retryDeadLetterJob: DeadLetterJob;
   /** Sets a line's quantity (1 to 100) and refreshes its price. NOT_FOUND if the product is not in the cart. */
   updateCartLine: Cart;
 };
@@ -77,6 +92,12 @@ export type MutationPlaceOrderArgs = {
 
 export type MutationRemoveFromCartArgs = {
   productId: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryDeadLetterJobArgs = {
+  jobId: Scalars['ID']['input'];
+  queue: Scalars['String']['input'];
 };
 
 
@@ -148,10 +169,20 @@ export type Query = {
   __typename?: 'Query';
   /** The signed-in user's cart; UNAUTHENTICATED for anonymous callers. */
   cart: Cart;
+  /** Admins only: jobs of one queue that failed for good (the dead-letter state), newest first; first is 1 to 100. */
+  deadLetterJobs: Array<DeadLetterJob>;
   /** The order if the caller owns it or is an admin; NOT_FOUND otherwise, so ids of others' orders reveal nothing. */
   order: Order;
   /** Admins only: every order, newest first, optionally of one status. */
   orders: OrderConnection;
+  /** Admins only: job counts of every checkout queue. */
+  queueHealth: Array<QueueHealth>;
+};
+
+
+export type QueryDeadLetterJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  queue: Scalars['String']['input'];
 };
 
 
@@ -164,6 +195,17 @@ export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<OrderStatus>;
+};
+
+/** The jobs of one background queue of the checkout pipeline, by state. */
+export type QueueHealth = {
+  __typename?: 'QueueHealth';
+  active: Scalars['Int']['output'];
+  completed: Scalars['Int']['output'];
+  delayed: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  queue: Scalars['String']['output'];
+  waiting: Scalars['Int']['output'];
 };
 
 export type User = {
@@ -281,10 +323,11 @@ export type ResolversTypes = {
   CartLine: ResolverTypeWrapper<CartLineModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Money: ResolverTypeWrapper<Money>;
+  DeadLetterJob: ResolverTypeWrapper<DeadLetterJob>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges'> & { edges: Array<ResolversTypes['OrderEdge']> }>;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
@@ -294,6 +337,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductReference>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QueueHealth: ResolverTypeWrapper<QueueHealth>;
   User: ResolverTypeWrapper<UserReference>;
 };
 
@@ -303,10 +347,11 @@ export type ResolversParentTypes = {
   CartLine: CartLineModel;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Money: Money;
+  DeadLetterJob: DeadLetterJob;
   String: Scalars['String']['output'];
-  Mutation: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
+  Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
   OrderConnection: Omit<OrderConnection, 'edges'> & { edges: Array<ResolversParentTypes['OrderEdge']> };
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
@@ -315,6 +360,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Product: ProductReference;
   Query: Record<PropertyKey, never>;
+  QueueHealth: QueueHealth;
   User: UserReference;
 };
 
@@ -342,6 +388,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeadLetterJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeadLetterJob'] = ResolversParentTypes['DeadLetterJob']> = {
+  attemptsMade?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  data?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  failedReason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  queue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = {
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -352,6 +408,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'idempotencyKey'>>;
   removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
+  retryDeadLetterJob?: Resolver<ResolversTypes['DeadLetterJob'], ParentType, ContextType, RequireFields<MutationRetryDeadLetterJobArgs, 'jobId' | 'queue'>>;
   updateCartLine?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'productId' | 'quantity'>>;
 };
 
@@ -398,8 +455,19 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   cart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
+  deadLetterJobs?: Resolver<Array<ResolversTypes['DeadLetterJob']>, ParentType, ContextType, RequireFields<QueryDeadLetterJobsArgs, 'first' | 'queue'>>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+  queueHealth?: Resolver<Array<ResolversTypes['QueueHealth']>, ParentType, ContextType>;
+};
+
+export type QueueHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QueueHealth'] = ResolversParentTypes['QueueHealth']> = {
+  active?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  delayed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  queue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -412,6 +480,7 @@ export type Resolvers<ContextType = Context> = {
   Cart?: CartResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeadLetterJob?: DeadLetterJobResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
@@ -421,6 +490,7 @@ export type Resolvers<ContextType = Context> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  QueueHealth?: QueueHealthResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

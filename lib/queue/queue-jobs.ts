@@ -1,0 +1,44 @@
+import type { JobName, QueueName } from './queue-names.ts';
+
+/** An amount in minor units of `currency`. */
+export interface JobMoney {
+  amount: number;
+  currency: string;
+}
+
+/**
+ * The payload of every job, per queue and job name: the contract between the domain workers.
+ * Jobs carry ids and the few values the consumer cannot read from its own database.
+ */
+export interface QueueJobs {
+  [QueueName.OrdersSaga]: {
+    [JobName.OrderPlaced]: {
+      orderId: string;
+      userId: string;
+      total: JobMoney;
+      lines: { productId: string; quantity: number; unitPriceAmount: number }[];
+    };
+    [JobName.StockReserved]: { orderId: string };
+    [JobName.StockRefused]: { orderId: string; reason: string };
+    [JobName.PaymentCaptured]: { orderId: string };
+    [JobName.PaymentDeclined]: { orderId: string; reason: string };
+    [JobName.ReservationExpired]: { orderId: string };
+  };
+  [QueueName.Inventory]: {
+    [JobName.ReserveStock]: { orderId: string; lines: { productId: string; quantity: number }[] };
+    [JobName.CommitReservation]: { orderId: string };
+    [JobName.ReleaseReservation]: { orderId: string };
+    [JobName.ExpireReservations]: Record<string, never>;
+  };
+  [QueueName.Payments]: {
+    [JobName.Charge]: { orderId: string; userId: string; amount: number; currency: string; idempotencyKey: string };
+    [JobName.CancelPayment]: { orderId: string; reason: string };
+  };
+  [QueueName.NotificationsEmail]: {
+    [JobName.OrderConfirmed]: { orderId: string; userId: string; total: JobMoney };
+    [JobName.OrderFailed]: { orderId: string; userId: string; reason: string };
+  };
+}
+
+export type JobNameOf<Q extends QueueName> = keyof QueueJobs[Q] & string;
+export type JobDataOf<Q extends QueueName, N extends JobNameOf<Q>> = QueueJobs[Q][N];

@@ -1,0 +1,38 @@
+/**
+ * Every queue and job name of the checkout pipeline, in one place. A queue belongs to the domain
+ * whose worker consumes it; other domains only add jobs to it (commands, or replies to the saga).
+ */
+export const QueueName = {
+  /** Consumed by the orders worker: order events and the replies the saga waits for. */
+  OrdersSaga: 'orders-saga',
+  /** Consumed by the inventory worker: stock commands and the reservation-expiry schedule. */
+  Inventory: 'inventory',
+  /** Consumed by the payments worker: charge commands. */
+  Payments: 'payments',
+  /** Consumed by the notifications worker; one queue per delivery channel so each has its own rate limit. */
+  NotificationsEmail: 'notifications-email',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);
+
+export const JobName = {
+  OrderPlaced: 'order-placed',
+  StockReserved: 'stock-reserved',
+  StockRefused: 'stock-refused',
+  PaymentCaptured: 'payment-captured',
+  PaymentDeclined: 'payment-declined',
+  ReservationExpired: 'reservation-expired',
+  ReserveStock: 'reserve-stock',
+  CommitReservation: 'commit-reservation',
+  ReleaseReservation: 'release-reservation',
+  ExpireReservations: 'expire-reservations',
+  Charge: 'charge',
+  CancelPayment: 'cancel-payment',
+  OrderConfirmed: 'order-confirmed',
+  OrderFailed: 'order-failed',
+} as const;
+export type JobName = (typeof JobName)[keyof typeof JobName];
+
+/** True for a string naming one of the pipeline's queues (admin input is checked against it). */
+export const isQueueName = (value: string): value is QueueName => (ALL_QUEUES as readonly string[]).includes(value);

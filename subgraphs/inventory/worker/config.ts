@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { parseEnv } from '#lib/config';
+import { loadWorkerConfig } from '#lib/worker/worker-config';
+import { subgraphEntry, workerEntry } from '../../registry.ts';
+
+/** The inventory worker's settings, read once at start-up. */
+export function loadInventoryWorkerConfig(env: Record<string, string | undefined>) {
+  const own = parseEnv(
+    z.object({
+      // Longer than a payment can take with its retries, so a hold does not expire under a checkout.
+      RESERVATION_TTL_SECONDS: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(7 * 24 * 3600)
+        .default(15 * 60),
+      RESERVATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+    }),
+    env,
+  );
+  return {
+    ...loadWorkerConfig(subgraphEntry('inventory'), workerEntry('inventory'), env),
+    reservationTtlSeconds: own.RESERVATION_TTL_SECONDS,
+    sweepIntervalMs: own.RESERVATION_SWEEP_INTERVAL_MS,
+  };
+}
+
+export type InventoryWorkerConfig = ReturnType<typeof loadInventoryWorkerConfig>;
