@@ -10,4 +10,4 @@ COPY subgraphs/registry.ts ./subgraphs/registry.ts
 RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 USER node
-CMD ["node", "--import", "tsx", "router/main.ts"]
+CMD ["node", "--import", "tsx", "--import", "./lib/tracing/register.ts", "router/main.ts"]

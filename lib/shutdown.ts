@@ -1,4 +1,5 @@
 import type { Logger } from './logger.ts';
+import { flushTraces } from './tracing/flush-traces.ts';
 
 /**
  * Runs `stop` once on SIGINT or SIGTERM and exits when it finishes, or forcibly after the grace
@@ -15,16 +16,19 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>, gracePe
       process.exit(1);
     }, gracePeriodMs);
     timer.unref();
-    stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while shutting down');
-        process.exit(1);
-      },
-    );
+    // The spans of the last requests are still batched in memory: export them before exiting.
+    stop()
+      .then(flushTraces)
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while shutting down');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

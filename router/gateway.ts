@@ -3,6 +3,7 @@ import type { Logger } from '#lib/logger';
 import type { RouterConfig } from './config.ts';
 import type { SubgraphGuards } from './resilience/subgraph-guards.ts';
 import { SubgraphDataSource } from './subgraph-data-source.ts';
+import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 
 /**
  * The gateway serves the committed, composed supergraph: production never introspects running
@@ -13,6 +14,7 @@ export function createGateway(
   supergraphSdl: SupergraphSdlHook,
   guards: SubgraphGuards,
   logger: Logger,
+  metrics: SubgraphFetchMetrics,
 ): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
@@ -25,6 +27,7 @@ export function createGateway(
         guards,
         maxResponseBytes: config.resilience.maxResponseBytes,
         logger,
+        metrics,
       });
     },
   });

@@ -11,6 +11,7 @@ import { startGraphQLServer, type RunningServer } from '#lib/http/start-graphql-
 import type { RouterConfig } from './config.ts';
 import type { RouterContext } from './context.ts';
 import { createGateway } from './gateway.ts';
+import { createSubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 import { watchedSupergraph } from './watched-supergraph.ts';
 import { createSubgraphGuards } from './resilience/subgraph-guards.ts';
 import { batchLimit } from './limits/batch-limit.ts';
@@ -34,7 +35,9 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
   const manifest = config.persistedQueriesManifest ? loadManifest(config.persistedQueriesManifest) : undefined;
   const guards = createSubgraphGuards(config.resilience);
   const supergraph = watchedSupergraph(config.supergraphPath, config.supergraphPollMs, logger);
-  const gateway = createGateway(config, supergraph.hook, guards, logger);
+  const metrics = createMetrics('router');
+  const fetchMetrics = createSubgraphFetchMetrics(metrics, guards.states);
+  const gateway = createGateway(config, supergraph.hook, guards, logger, fetchMetrics);
   const server = await startGraphQLServer<RouterContext>({
     logger,
     host: config.host,
@@ -80,7 +83,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
         rateLimitStore: redis.status,
       },
     }),
-    metrics: createMetrics('router'),
+    metrics,
   });
   return {
     ...server,

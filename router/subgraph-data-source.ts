@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from '#lib/logger';
 import { ROUTER_IDENTITY_HEADER } from '#lib/auth/router-identity';
 import type { RouterContext } from './context.ts';
+import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 import { createCappedFetcher } from './resilience/capped-fetcher.ts';
 import { describeFailure, type SubgraphGuards } from './resilience/subgraph-guards.ts';
 import { unavailableResponse, type SubgraphResponse } from './resilience/unavailable-response.ts';
@@ -13,6 +14,7 @@ export interface SubgraphDataSourceOptions {
   guards: SubgraphGuards;
   maxResponseBytes: number;
   logger: Logger;
+  metrics: SubgraphFetchMetrics;
 }
 
 // The gateway writes every subgraph operation with its keyword first ("mutation Op__x__0 ...").
@@ -43,10 +45,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): SubgraphResponse {
     // Health checks and schema loading are not used with a static supergraph; let them through as is.
     if (!('incomingRequestContext' in options)) return super.process(options);
-    const { name, guards, logger } = this.options;
+    const { name, guards, logger, metrics } = this.options;
     const kind = isMutation(options.request.query) ? 'mutation' : 'query';
     try {
-      return await guards.run(name, kind, () => super.process(options));
+      return await guards.run(name, kind, () => metrics.time(name, () => super.process(options)));
     } catch (error) {
       // A subgraph's own GraphQL error (a 4xx it answered) is its answer, not an outage.
       if (error instanceof GraphQLError) throw error;

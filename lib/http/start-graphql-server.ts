@@ -7,6 +7,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Registry } from 'prom-client';
 import { graphqlMetricsPlugin } from '../metrics/graphql-metrics-plugin.ts';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.ts';
+import { withLogFields } from '../log-context.ts';
+import { operationNameOf } from './operation-name.ts';
 import type { Logger } from '../logger.ts';
 import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
@@ -43,6 +46,7 @@ export interface RunningServer {
 }
 
 const REQUEST_ID_HEADER = 'x-request-id';
+const OPS_ROUTES = ['/metrics', '/health/live', '/health/ready'];
 
 /**
  * Assembles the HTTP side every GraphQL process shares: JSON body parsing with a size limit,
@@ -74,6 +78,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   } as ApolloServerOptions<TContext>);
   await apollo.start();
 
+  app.use(httpMetricsMiddleware(options.metrics, [...options.paths, ...OPS_ROUTES]));
   mountHealthRoutes(app, options.readiness);
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.contentType).send(await options.metrics.metrics());
@@ -82,7 +87,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.locals['requestId'] = requestId;
-    next();
+    // Everything that logs while this request is handled, Apollo and the gateway included, adds these.
+    const operation = operationNameOf(req.body);
+    withLogFields({ requestId, ...(operation ? { operation } : {}) }, next);
   });
   if (options.middleware?.length) app.use(options.paths, ...options.middleware);
   app.use(

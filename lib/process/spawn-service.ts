@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 
 export interface ServiceProcess {
   name: string;
@@ -24,6 +25,9 @@ interface ListeningMessage {
   port: number;
 }
 
+/** Loaded before every service's entry, so tracing can hook module loading (a no-op unless configured). */
+export const TRACING_REGISTER = fileURLToPath(new URL('../tracing/register.ts', import.meta.url));
+
 const isListening = (message: unknown): message is ListeningMessage =>
   typeof message === 'object' && message !== null && (message as ListeningMessage).event === 'listening';
 
@@ -33,7 +37,7 @@ const isListening = (message: unknown): message is ListeningMessage =>
  */
 export function spawnService(options: SpawnServiceOptions): Promise<ServiceProcess> {
   const timeoutMs = options.startTimeoutMs ?? 30_000;
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', TRACING_REGISTER, options.entry], {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { withTraceContext } from '../tracing/job-context.ts';
 import type { Logger } from '../logger.ts';
 import { defaultJobOptions } from './job-options.ts';
 import type { QueueSettings } from './queue-config.ts';
@@ -29,7 +30,8 @@ export function createProducer<Q extends QueueName>(name: Q, settings: QueueSett
   return {
     queue,
     async add(jobName, data, jobId) {
-      await queue.add(jobName, data, { jobId });
+      // The job carries the trace of the request or job that added it (see lib/tracing/job-context.ts).
+      await queue.add(jobName, withTraceContext(data), { jobId });
     },
     async close() {
       await queue.close();

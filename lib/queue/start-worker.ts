@@ -1,5 +1,8 @@
-import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { ZodError } from 'zod';
+import type { Registry } from 'prom-client';
+import { createJobMetrics, observeQueueDepth } from '../metrics/queue-metrics.ts';
+import { processInTraceContext } from '../tracing/job-context.ts';
 import type { Logger } from '../logger.ts';
 import type { QueueSettings } from './queue-config.ts';
 import type { JobDataOf, JobNameOf } from './queue-jobs.ts';
@@ -19,6 +22,11 @@ export interface StartWorkerOptions<Q extends QueueName> {
   processors: Processors<Q>;
   /** At most `max` jobs per `duration` ms across every worker of the queue (BullMQ's limiter). */
   limiter?: { max: number; duration: number };
+  /**
+   * The process's registry: when given, it gets job durations and failures per job type, and the
+   * depth of the consumed queue per state (every worker of a queue reports the same depth).
+   */
+  metrics?: Registry;
 }
 
 export interface RunningWorker {
@@ -35,6 +43,10 @@ export interface RunningWorker {
 export function startWorker<Q extends QueueName>(options: StartWorkerOptions<Q>): RunningWorker {
   const { queue, settings, logger, processors } = options;
   const connection = createRedisConnection(settings.redisUrl, logger);
+  const jobMetrics = options.metrics ? createJobMetrics(options.metrics) : undefined;
+  // Only read from, for the depth gauge: a Worker cannot count its queue's jobs.
+  const counted = options.metrics ? new Queue(queue, { connection, prefix: settings.prefix }) : undefined;
+  if (options.metrics && counted) observeQueueDepth(options.metrics, [counted]);
   const worker = new Worker(
     queue,
     async (job: Job) => {
@@ -42,8 +54,10 @@ export function startWorker<Q extends QueueName>(options: StartWorkerOptions<Q>)
         ((data: unknown, job: Job) => Promise<void>) | undefined;
       if (!processor) throw new UnrecoverableError(`no processor for job ${job.name} on ${queue}`);
       logger.debug({ queue, jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 }, 'job started');
+      const run = () => processor(job.data, job);
       try {
-        await processor(job.data, job);
+        // Each attempt continues the trace the job carries, and is timed per job type.
+        await processInTraceContext(job, () => (jobMetrics ? jobMetrics.measure(job, run) : run()));
       } catch (error) {
         // A payload that does not fit its schema will not fit it on the next attempt either.
         if (error instanceof ZodError) throw new UnrecoverableError(`invalid job data: ${error.message}`);
@@ -73,6 +87,7 @@ export function startWorker<Q extends QueueName>(options: StartWorkerOptions<Q>)
     worker,
     async close() {
       await worker.close();
+      await counted?.close();
       connection.disconnect();
     },
   };

@@ -27,7 +27,8 @@ export async function createBaseContext(
 ): Promise<BaseContext> {
   try {
     const identity = await verifyIdentity(req.header(ROUTER_IDENTITY_HEADER));
-    return { requestId, viewer: identity.viewer, logger: logger.child({ requestId }) };
+    // The logger adds the request id (and operation, trace) to every line itself: see lib/log-context.ts.
+    return { requestId, viewer: identity.viewer, logger };
   } catch (error) {
     if (!(error instanceof InvalidRouterIdentityError)) throw error;
     logger.warn({ requestId, reason: error.message }, 'refused a request without a valid router identity');

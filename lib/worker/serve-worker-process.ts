@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../logger.ts';
 import { stopOnSignals } from '../shutdown.ts';
 import type { ReadinessCheck } from '../http/health-routes.ts';
@@ -9,6 +10,8 @@ export interface ServeWorkerProcessOptions {
   host: string;
   port: number;
   readiness: ReadinessCheck;
+  /** The process's registry, served at /metrics on the ops port. */
+  metrics?: Registry;
   mount?: (app: Express) => void;
   /**
    * Run in order on SIGTERM or SIGINT: workers first (each waits for its in-flight jobs), then

@@ -1,4 +1,5 @@
 import type { Prisma } from './generated/prisma/client.ts';
+import { withTraceContext } from '#lib/tracing/job-context';
 
 /** Event types orders writes to its outbox; a relay publishes them to the queue under these names. */
 export const OrderEventType = {
@@ -26,7 +27,8 @@ export function writeOutboxEvent(
     data: {
       aggregateId: event.aggregateId,
       type: event.type,
-      payload: event.payload as unknown as Prisma.InputJsonValue,
+      // The trace of the request that placed the order travels with the event to the relay and the saga.
+      payload: withTraceContext(event.payload) as unknown as Prisma.InputJsonValue,
     },
   });
 }

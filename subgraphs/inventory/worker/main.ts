@@ -1,4 +1,5 @@
 import { createLogger } from '#lib/logger';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createPrismaClient } from '#lib/prisma';
 import { createProducer } from '#lib/queue/create-producer';
 import { JobName, QueueName } from '#lib/queue/queue-names';
@@ -13,7 +14,8 @@ import { commitReservationProcessor, releaseReservationProcessor } from './settl
 
 const config = loadInventoryWorkerConfig(process.env);
 const logger = createLogger({ name: 'inventory-worker', level: config.logLevel });
-const prisma = createPrismaClient(PrismaClient, config.database, { logger });
+const metrics = createMetrics('inventory-worker');
+const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
 const saga = createProducer(QueueName.OrdersSaga, config.queues, logger);
 const inventory = createProducer(QueueName.Inventory, config.queues, logger);
 // One schedule however many inventory workers run: upserting the same scheduler id is idempotent.
@@ -23,6 +25,7 @@ await inventory.queue.upsertJobScheduler(
   { name: JobName.ExpireReservations, data: {} },
 );
 const worker = startWorker({
+  metrics,
   queue: QueueName.Inventory,
   settings: config.queues,
   concurrency: config.concurrency,
@@ -35,6 +38,7 @@ const worker = startWorker({
   },
 });
 await serveWorkerProcess({
+  metrics,
   logger,
   host: config.host,
   port: config.port,

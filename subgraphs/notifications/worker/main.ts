@@ -1,4 +1,5 @@
 import { createLogger } from '#lib/logger';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createPrismaClient } from '#lib/prisma';
 import { JobName, QueueName } from '#lib/queue/queue-names';
 import { startWorker } from '#lib/queue/start-worker';
@@ -12,7 +13,8 @@ import { orderConfirmedProcessor, orderFailedProcessor } from './notify-order.ts
 
 const config = loadNotificationsWorkerConfig(process.env);
 const logger = createLogger({ name: 'notifications-worker', level: config.logLevel });
-const prisma = createPrismaClient(PrismaClient, config.database, { logger });
+const metrics = createMetrics('notifications-worker');
+const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
 const channel = createDeliveryChannel(config.delivery);
 const recipients = createAccountsRecipientLookup({
   accountsUrl: config.accountsUrl,
@@ -21,6 +23,7 @@ const recipients = createAccountsRecipientLookup({
 });
 const deps = { prisma, channel, recipients };
 const worker = startWorker({
+  metrics,
   queue: QueueName.NotificationsEmail,
   settings: config.queues,
   concurrency: config.concurrency,
@@ -32,6 +35,7 @@ const worker = startWorker({
   },
 });
 await serveWorkerProcess({
+  metrics,
   logger,
   host: config.host,
   port: config.port,

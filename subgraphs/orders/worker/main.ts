@@ -1,5 +1,6 @@
 import { createTokenVerifier } from '#lib/auth/tokens';
 import { createLogger } from '#lib/logger';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createPrismaClient } from '#lib/prisma';
 import { createProducer } from '#lib/queue/create-producer';
 import { createQueueAdmin } from '#lib/queue/queue-admin';
@@ -16,7 +17,8 @@ import { sagaProcessors } from './saga-processors.ts';
 
 const config = loadOrdersWorkerConfig(process.env);
 const logger = createLogger({ name: 'orders-worker', level: config.logLevel });
-const prisma = createPrismaClient(PrismaClient, config.database, { logger });
+const metrics = createMetrics('orders-worker');
+const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
 const producers = {
   saga: createProducer(QueueName.OrdersSaga, config.queues, logger),
   inventory: createProducer(QueueName.Inventory, config.queues, logger),
@@ -26,6 +28,7 @@ const producers = {
 const dashboardQueues = createQueueAdmin(config.queues, logger);
 const relay = startOutboxRelay({ prisma, publish: publishOutboxEvent(producers.saga), logger, ...config.outbox });
 const worker = startWorker({
+  metrics,
   queue: QueueName.OrdersSaga,
   settings: config.queues,
   concurrency: config.concurrency,
@@ -33,6 +36,7 @@ const worker = startWorker({
   processors: sagaProcessors({ prisma, ...producers, logger }),
 });
 await serveWorkerProcess({
+  metrics,
   logger,
   host: config.host,
   port: config.port,

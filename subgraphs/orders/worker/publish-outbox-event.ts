@@ -1,6 +1,7 @@
 import type { Producer } from '#lib/queue/create-producer';
 import type { JobDataOf } from '#lib/queue/queue-jobs';
 import { JobName, type QueueName } from '#lib/queue/queue-names';
+import { runInTraceContext, type Traced } from '#lib/tracing/job-context';
 import { OrderEventType } from '../outbox.ts';
 import type { OutboxRow } from './outbox-relay.ts';
 
@@ -11,6 +12,8 @@ export const publishOutboxEvent =
   (saga: Producer<typeof QueueName.OrdersSaga>) =>
   async (row: OutboxRow): Promise<void> => {
     if (row.type !== OrderEventType.OrderPlaced) throw new Error(`no queue for outbox event type ${row.type}`);
-    // placeOrder wrote this payload with the OrderPlacedPayload type the job shares.
-    await saga.add(JobName.OrderPlaced, row.payload as OrderPlacedJob, `outbox-${row.id}`);
+    // placeOrder wrote this payload with the OrderPlacedPayload type the job shares, and the trace
+    // context of its request, which the job continues rather than the relay's own.
+    const payload = row.payload as Traced<OrderPlacedJob>;
+    await runInTraceContext(payload.traceContext, () => saga.add(JobName.OrderPlaced, payload, `outbox-${row.id}`));
   };

@@ -1,4 +1,5 @@
 import { createLogger } from '#lib/logger';
+import { createMetrics } from '#lib/metrics/create-metrics';
 import { createPrismaClient } from '#lib/prisma';
 import { createProducer } from '#lib/queue/create-producer';
 import { JobName, QueueName } from '#lib/queue/queue-names';
@@ -12,10 +13,12 @@ import { loadPaymentsWorkerConfig } from './config.ts';
 
 const config = loadPaymentsWorkerConfig(process.env);
 const logger = createLogger({ name: 'payments-worker', level: config.logLevel });
-const prisma = createPrismaClient(PrismaClient, config.database, { logger });
+const metrics = createMetrics('payments-worker');
+const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
 const provider = createHttpPaymentProvider(config.gateway);
 const saga = createProducer(QueueName.OrdersSaga, config.queues, logger);
 const worker = startWorker({
+  metrics,
   queue: QueueName.Payments,
   settings: config.queues,
   concurrency: config.concurrency,
@@ -26,6 +29,7 @@ const worker = startWorker({
   },
 });
 await serveWorkerProcess({
+  metrics,
   logger,
   host: config.host,
   port: config.port,

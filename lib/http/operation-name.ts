@@ -1,0 +1,24 @@
+interface GraphQLBody {
+  operationName?: unknown;
+  query?: unknown;
+}
+
+/** The name of a document's first operation, from its text, skipping leading comments. */
+const LEADING_OPERATION = /^(?:\s|#[^\n]*\n)*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+const nameOf = (item: unknown): string | undefined => {
+  const { operationName, query } = (item ?? {}) as GraphQLBody;
+  if (typeof operationName === 'string' && operationName) return operationName;
+  return typeof query === 'string' ? LEADING_OPERATION.exec(query)?.[1] : undefined;
+};
+
+/**
+ * The operation name(s) of a parsed GraphQL request body, for logs: `operationName` where the
+ * client sent one, else the name the document's first operation declares (many clients and curl
+ * send none); a batch gives its names joined by commas. Undefined for anonymous operations.
+ * Reads only the start of the text: parsing happens later, in Apollo.
+ */
+export function operationNameOf(body: unknown): string | undefined {
+  const names = (Array.isArray(body) ? body : [body]).map(nameOf).filter((name) => name !== undefined);
+  return names.length ? names.join(',') : undefined;
+}
