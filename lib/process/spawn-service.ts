@@ -36,7 +36,8 @@ const isListening = (message: unknown): message is ListeningMessage =>
  * that it listens, with the port it bound; so callers can ask for port 0 and learn the real one.
  */
 export function spawnService(options: SpawnServiceOptions): Promise<ServiceProcess> {
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  // Generous: on a loaded two-core machine a process with tracing can take well over 10 s to load.
+  const timeoutMs = options.startTimeoutMs ?? 60_000;
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', TRACING_REGISTER, options.entry], {
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
