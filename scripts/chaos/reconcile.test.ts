@@ -46,7 +46,8 @@ function consistentState(): ChaosState {
   };
 }
 
-const mismatchesOf = (state: ChaosState, check: string) => reconcile(state).find(({ name }) => name === check)!.mismatches;
+const mismatchesOf = (state: ChaosState, check: string) =>
+  reconcile(state).find(({ name }) => name === check)!.mismatches;
 
 describe('reconcile', () => {
   it('passes every check when the effects add up', () => {

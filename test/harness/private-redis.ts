@@ -62,3 +62,5 @@ export async function startPrivateRedis({ persistent = false } = {}) {
   await start();
   return { url: `redis://127.0.0.1:${port}`, start, stop, dispose };
 }
+
+export type PrivateRedis = Awaited<ReturnType<typeof startPrivateRedis>>;

@@ -138,7 +138,10 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
         const { service, env: processEnv } = spawnedProcess(name);
         const { entry, envPrefix } = entries.find((candidate) => candidate.name === name)!;
         // Back on the port it had: the router and the other processes hold its URL.
-        const restarted = await spawnProcess(name, entry, { ...processEnv, [`${envPrefix}_PORT`]: String(service.port) });
+        const restarted = await spawnProcess(name, entry, {
+          ...processEnv,
+          [`${envPrefix}_PORT`]: String(service.port),
+        });
         services.splice(services.indexOf(service), 1);
         processes[name] = restarted;
       },
