@@ -77,8 +77,11 @@ export const FAULTS: readonly Fault[] = [
 ];
 
 /**
- * Injects each fault in turn, spread evenly over a run of `durationMs` that started at `start`
- * (so there is calm load before, between and after them), and returns when each was in effect.
+ * Injects each fault in turn, spread evenly over a run of `durationMs` that started at `start`,
+ * so there is calm load before, between and after them. A fault whose repair overran (a restart
+ * takes seconds on a busy machine) delays the next, which still gets a third of the spacing of
+ * calm first. Resolves with when each fault was in effect, at the end of the run or one spacing
+ * after the last repair, whichever is later.
  */
 export async function runFaults(
   target: FaultTarget,
@@ -88,13 +91,17 @@ export async function runFaults(
 ): Promise<FaultWindow[]> {
   const windows: FaultWindow[] = [];
   const spacing = durationMs / (FAULTS.length + 1);
+  const minCalmMs = spacing / 3;
+  const since = (time: number) => `+${((time - start) / 1000).toFixed(1)} s`.padStart(9);
   for (const [index, fault] of FAULTS.entries()) {
-    await sleep(Math.max(0, start + spacing * (index + 1) - Date.now()));
+    const planned = Math.max(start + spacing * (index + 1), (windows.at(-1)?.end ?? start) + minCalmMs);
+    await sleep(Math.max(0, planned - Date.now()));
     const begun = Date.now();
-    log(`  ${new Date(begun).toISOString()} ${fault.name}`);
+    log(`${since(begun)} ${fault.name}`);
     await fault.inject(target);
     windows.push({ fault: fault.name, start: begun, end: Date.now() });
-    log(`  ${new Date().toISOString()} repaired after ${((Date.now() - begun) / 1000).toFixed(1)} s`);
+    log(`${since(Date.now())} repaired (${((Date.now() - begun) / 1000).toFixed(1)} s)`);
   }
+  await sleep(Math.max(0, start + durationMs - Date.now(), windows.at(-1)!.end + spacing - Date.now()));
   return windows;
 }

@@ -42,5 +42,9 @@ export async function readChaosState(
     payments,
     captures: gateway.captures,
     notifications,
+    processes: Object.values(system.processes).map(({ name, child }) => ({
+      name,
+      running: child.exitCode === null && child.signalCode === null,
+    })),
   };
 }

@@ -43,6 +43,10 @@ function consistentState(): ChaosState {
       { orderId: 'o2', template: 'ORDER_CONFIRMED', status: 'SENT', dedupeKey: 'order_confirmed:o2' },
       { orderId: 'o3', template: 'ORDER_FAILED', status: 'SENT', dedupeKey: 'order_failed:o3' },
     ],
+    processes: [
+      { name: 'orders', running: true },
+      { name: 'payments-worker', running: true },
+    ],
   };
 }
 
@@ -59,9 +63,10 @@ describe('reconcile', () => {
       'one captured payment per confirmed order',
       'gateway captures match',
       'one notification sent per final order',
+      'every process still running',
     ]);
     expect(checks.flatMap(({ mismatches }) => mismatches)).toEqual([]);
-    expect(checks.map(({ checked }) => checked)).toEqual([3, 3, 2, 3, 2, 3]);
+    expect(checks.map(({ checked }) => checked)).toEqual([3, 3, 2, 3, 2, 3, 2]);
   });
 
   it('reports an accepted order that was lost and one left pending', () => {
@@ -146,5 +151,10 @@ describe('reconcile', () => {
       'CONFIRMED order o2: expected one ORDER_CONFIRMED SENT, found none',
       'FAILED order o3: expected one ORDER_FAILED SENT, found ORDER_CONFIRMED SENT, ORDER_FAILED SENT, ORDER_FAILED SENT',
     ]);
+  });
+
+  it('reports a process that died on its own', () => {
+    const state = { ...consistentState(), processes: [{ name: 'orders', running: false }] };
+    expect(mismatchesOf(state, 'every process still running')).toEqual(['orders has exited']);
   });
 });

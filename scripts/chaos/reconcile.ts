@@ -12,6 +12,8 @@ export interface ChaosState {
   /** The gateway's record of money actually taken; the key is `order-<orderId>:capture`. */
   captures: readonly { captureId: string; idempotencyKey: string; amount: number }[];
   notifications: readonly { orderId: string; template: string; status: string; dedupeKey: string }[];
+  /** Every process of the system, and whether it is still running (none should die on its own). */
+  processes: readonly { name: string; running: boolean }[];
 }
 
 export interface Check {
@@ -149,5 +151,10 @@ export function reconcile(state: ChaosState): Check[] {
     }
   }
 
-  return [accepted, final, stock, payments, gateway, notices];
+  const alive: Check = { name: 'every process still running', checked: state.processes.length, mismatches: [] };
+  for (const { name, running } of state.processes) {
+    if (!running) alive.mismatches.push(`${name} has exited`);
+  }
+
+  return [accepted, final, stock, payments, gateway, notices, alive];
 }

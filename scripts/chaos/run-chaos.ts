@@ -43,11 +43,15 @@ export async function runChaos(
 
   const samples: RequestSample[] = [];
   const recorder = createLatencyRecorder((sample) => samples.push(sample));
-  log(`Running ${options.users} shoppers for ${options.durationMs / 1000} s with ${FAULTS.length} faults:`);
+  log(`Running ${options.users} shoppers for ${options.durationMs / 1000} s or more with ${FAULTS.length} faults:`);
   const started = Date.now();
+  // The load lasts as long as the faults and their calm tail do, at most twice the duration.
+  const stopLoad = new AbortController();
   const [run, windows] = await Promise.all([
-    runShoppers({ ...load, tokens, productIds }, recorder),
-    runFaults({ system, redis, faultMs: options.faultMs }, started, options.durationMs, log),
+    runShoppers({ ...load, durationMs: 2 * options.durationMs, tokens, productIds, signal: stopLoad.signal }, recorder),
+    runFaults({ system, redis, faultMs: options.faultMs }, started, options.durationMs, log).finally(() =>
+      stopLoad.abort(),
+    ),
   ]);
   const loadEnded = Date.now();
   const acceptedOrderIds = [...run.ordersByToken.values()].flatMap((ids) => [...ids]);

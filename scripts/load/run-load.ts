@@ -22,11 +22,15 @@ export interface ShoppersRun {
 const SETTLE_MS = 10_000;
 
 /**
- * Runs one virtual user per token against the router at `url` until `durationMs` has passed,
- * recording every request in `recorder`.
+ * Runs one virtual user per token against the router at `url` until `durationMs` has passed or
+ * `signal` aborts, recording every request in `recorder`.
  */
 export async function runShoppers(
-  options: Omit<LoadOptions, 'users'> & { tokens: readonly string[]; productIds: readonly string[] },
+  options: Omit<LoadOptions, 'users'> & {
+    tokens: readonly string[];
+    productIds: readonly string[];
+    signal?: AbortSignal;
+  },
   recorder: LatencyRecorder,
 ): Promise<ShoppersRun> {
   const ordersByToken = new Map(options.tokens.map((token) => [token, new Set<string>()]));
@@ -40,6 +44,7 @@ export async function runShoppers(
         productIds: options.productIds,
         thinkMs: options.thinkMs,
         deadline,
+        signal: options.signal,
         recorder,
         onOrderPlaced: (id) => ordersByToken.get(token)!.add(id),
       }),

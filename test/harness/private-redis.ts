@@ -37,6 +37,8 @@ export async function startPrivateRedis({ persistent = false } = {}) {
         maxRetriesPerRequest: 0,
         retryStrategy: () => null,
       });
+      // Refused connections while the server starts are expected; connect() reports them.
+      probe.on('error', () => undefined);
       const up = await probe.connect().then(
         () => probe.ping(),
         () => null,
