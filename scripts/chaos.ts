@@ -1,5 +1,5 @@
 /**
- * `npm run chaos [-- --duration 100 --users 20 --think-ms 100 --fault-seconds 5 --settle-seconds 90]`:
+ * `npm run chaos [-- --duration 100 --users 20 --think-ms 100 --fault-seconds 5 --settle-seconds 90 --logs chaos.log]`:
  * starts a private system (fresh databases, the checkout workers, its own persistent Redis on a
  * free port), runs the Black Friday load against it while killing and restarting in turn the
  * inventory subgraph, the payments worker and Redis, and cutting the orders database's
@@ -7,6 +7,7 @@
  * payments, gateway captures and notifications from the databases. Exits 1 on any mismatch.
  */
 import { randomUUID } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { startPrivateRedis } from '../test/harness/private-redis.ts';
 import { startSystem } from '../test/harness/system.ts';
 import { createTemplateDatabases } from '../test/harness/template-databases.ts';
@@ -45,6 +46,7 @@ try {
         }
       } finally {
         await system.stop();
+        if (options.logsFile) await writeFile(options.logsFile, `${system.logs.join('\n')}\n`);
       }
     } finally {
       await drop();

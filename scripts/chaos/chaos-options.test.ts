@@ -13,11 +13,9 @@ describe('chaosOptions', () => {
   });
 
   it('takes flags', () => {
-    expect(chaosOptions(['--duration', '60', '--fault-seconds', '3', '--settle-seconds', '30'])).toMatchObject({
-      durationMs: 60_000,
-      faultMs: 3_000,
-      settleMs: 30_000,
-    });
+    expect(
+      chaosOptions(['--duration', '60', '--fault-seconds', '3', '--settle-seconds', '30', '--logs', 'chaos.log']),
+    ).toMatchObject({ durationMs: 60_000, faultMs: 3_000, settleMs: 30_000, logsFile: 'chaos.log' });
   });
 
   it('refuses runs beyond the bounds or too short for their faults', () => {

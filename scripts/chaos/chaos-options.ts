@@ -5,7 +5,8 @@ import { parseEnv } from '#lib/config';
 /**
  * The chaos run's bounds from flags: `--duration` of the load in seconds (the four faults are
  * spread over it), `--users`, `--think-ms`, `--fault-seconds` (how long each fault lasts) and
- * `--settle-seconds` (how long accepted orders get to reach a final state afterwards).
+ * `--settle-seconds` (how long accepted orders get to reach a final state afterwards), and
+ * `--logs <file>` to keep every line the system's processes printed.
  */
 export function chaosOptions(argv: string[]) {
   const { values } = parseArgs({
@@ -16,6 +17,7 @@ export function chaosOptions(argv: string[]) {
       'think-ms': { type: 'string' },
       'fault-seconds': { type: 'string' },
       'settle-seconds': { type: 'string' },
+      logs: { type: 'string' },
     },
   });
   const parsed = parseEnv(
@@ -43,6 +45,7 @@ export function chaosOptions(argv: string[]) {
     thinkMs: parsed.thinkMs,
     faultMs: parsed.faultSeconds * 1000,
     settleMs: parsed.settleSeconds * 1000,
+    logsFile: values.logs,
   };
 }
 
