@@ -16,8 +16,10 @@ export const isRecordNotFound = (error: unknown) => prismaCode(error) === 'P2025
 
 /** Codes for a database that cannot be reached or is too busy to answer in time. */
 const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
+// `not queryable`: pg's answer to a statement on a connection that broke earlier in the same
+// transaction (the server ended it), seen when `npm run chaos` cuts a database's connections.
 const UNAVAILABLE_MESSAGE =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|terminating connection/i;
+  /ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|terminating connection|connection error and is not queryable/i;
 
 /**
  * The database is down, restarting, or out of connections: a condition to report as temporary

@@ -32,9 +32,7 @@ export function createPrismaClient<TClient>(
   { url, poolSize }: DatabaseSettings,
   { metrics, logger }: { metrics?: Registry; logger?: Logger } = {},
 ): TClient {
-  // A bounded wait for a connection turns a dead or saturated database into a prompt, retryable
-  // error (SERVICE_UNAVAILABLE) instead of requests that hang.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  const pool = createPool({ url, poolSize }, logger);
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     // pg drops a broken idle connection and opens a new one on the next query; an unhandled
@@ -44,6 +42,23 @@ export function createPrismaClient<TClient>(
   const client = new Client({ adapter, log: [{ emit: 'event', level: 'query' }] });
   if (metrics) observeDatabase(client as QueryEvents, pool, metrics);
   return client;
+}
+
+/**
+ * The pg pool under a Prisma client. A bounded wait for a connection turns a dead or saturated
+ * database into a prompt, retryable error (SERVICE_UNAVAILABLE) instead of requests that hang.
+ * Every connection gets an 'error' listener of its own: pg-pool listens only while a connection
+ * is idle and the adapter only inside a transaction, so the server ending a connection that is
+ * checked out between statements emitted an unhandled 'error' and crashed the process (seen with
+ * `npm run chaos`). The statement in flight or the next one still fails (SERVICE_UNAVAILABLE) and
+ * the pool discards the connection when it comes back.
+ */
+export function createPool({ url, poolSize }: DatabaseSettings, logger?: Logger): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  pool.on('connect', (client) => {
+    client.on('error', (error) => logger?.warn({ err: error }, 'database connection lost'));
+  });
+  return pool;
 }
 
 function observeDatabase(client: QueryEvents, pool: pg.Pool, registry: Registry): void {

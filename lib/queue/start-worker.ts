@@ -47,6 +47,8 @@ export function startWorker<Q extends QueueName>(options: StartWorkerOptions<Q>)
   // Only read from, for the depth gauge: a Worker cannot count its queue's jobs.
   const counted = options.metrics ? new Queue(queue, { connection, prefix: settings.prefix }) : undefined;
   if (options.metrics && counted) observeQueueDepth(options.metrics, [counted]);
+  // Without a listener BullMQ prints each connection error raw on stderr while Redis is away.
+  counted?.on('error', (error) => logger.debug({ queue, err: error }, 'queue error'));
   const worker = new Worker(
     queue,
     async (job: Job) => {

@@ -32,4 +32,15 @@ describe('createLatencyRecorder', () => {
       p50Ms: 60,
     });
   });
+
+  it('shows every request to its observer, failures with their code', () => {
+    const seen: unknown[] = [];
+    const recorder = createLatencyRecorder((sample) => seen.push(sample));
+    recorder.record('browse', 12);
+    recorder.record('checkout', 40, 'NETWORK');
+    expect(seen).toEqual([
+      { operation: 'browse', at: expect.any(Number), milliseconds: 12, errorCode: undefined },
+      { operation: 'checkout', at: expect.any(Number), milliseconds: 40, errorCode: 'NETWORK' },
+    ]);
+  });
 });

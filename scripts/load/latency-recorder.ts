@@ -17,15 +17,26 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
+/** One finished request, as an observer of the recorder sees it. */
+export interface RequestSample {
+  operation: string;
+  /** When it finished (`Date.now()`). */
+  at: number;
+  milliseconds: number;
+  errorCode: string | undefined;
+}
+
 /**
  * Keeps every latency per operation for exact percentiles: a bounded run (minutes, a few
- * thousand requests a second at most on one machine) fits comfortably in memory.
+ * thousand requests a second at most on one machine) fits comfortably in memory. `observe` sees
+ * each request as it is recorded (the chaos run sorts them into its fault windows).
  */
-export function createLatencyRecorder() {
+export function createLatencyRecorder(observe?: (sample: RequestSample) => void) {
   const latencies = new Map<string, number[]>();
   const errors = new Map<string, Record<string, number>>();
   return {
     record(operation: string, milliseconds: number, errorCode?: string) {
+      observe?.({ operation, at: Date.now(), milliseconds, errorCode });
       const samples = latencies.get(operation) ?? [];
       samples.push(milliseconds);
       latencies.set(operation, samples);

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLatencyRecorder, type OperationStats } from './latency-recorder.ts';
+import { createLatencyRecorder, type LatencyRecorder, type OperationStats } from './latency-recorder.ts';
 import type { LoadOptions } from './load-options.ts';
 import { orderStatuses, prepareShoppers } from './prepare-shoppers.ts';
 import { runVirtualUser } from './virtual-user.ts';
@@ -12,36 +12,62 @@ export interface LoadResult {
   orderStatuses: Record<string, number>;
 }
 
+export interface ShoppersRun {
+  durationSeconds: number;
+  /** The ids of the orders each shopper placed (accepted by placeOrder), by the shopper's token. */
+  ordersByToken: Map<string, Set<string>>;
+}
+
 /** How long placed orders get after the run to leave PENDING before they are counted. */
 const SETTLE_MS = 10_000;
 
-/** Runs the mix with `users` shoppers for `durationMs` against the router at `url`. */
-export async function runLoad(options: LoadOptions, log: (line: string) => void): Promise<LoadResult> {
-  log(`Registering ${options.users} shoppers and finding products with stock...`);
-  const { tokens, productIds } = await prepareShoppers(options.url, options.users);
-  if (productIds.length === 0) throw new Error('No product has stock: run `npm run seed` first.');
-
-  const recorder = createLatencyRecorder();
-  const ordersByToken = new Map(tokens.map((token) => [token, new Set<string>()]));
-  log(`Running ${options.users} shoppers for ${options.durationMs / 1000} s against ${options.url}...`);
+/**
+ * Runs one virtual user per token against the router at `url` until `durationMs` has passed or
+ * `signal` aborts, recording every request in `recorder`.
+ */
+export async function runShoppers(
+  options: Omit<LoadOptions, 'users'> & {
+    tokens: readonly string[];
+    productIds: readonly string[];
+    signal?: AbortSignal;
+  },
+  recorder: LatencyRecorder,
+): Promise<ShoppersRun> {
+  const ordersByToken = new Map(options.tokens.map((token) => [token, new Set<string>()]));
   const started = performance.now();
   const deadline = Date.now() + options.durationMs;
   await Promise.all(
-    tokens.map((token) =>
+    options.tokens.map((token) =>
       runVirtualUser({
         url: options.url,
         token,
-        productIds,
+        productIds: options.productIds,
         thinkMs: options.thinkMs,
         deadline,
+        signal: options.signal,
         recorder,
         onOrderPlaced: (id) => ordersByToken.get(token)!.add(id),
       }),
     ),
   );
-  const durationSeconds = (performance.now() - started) / 1000;
-  const ordersPlaced = [...ordersByToken.values()].reduce((sum, ids) => sum + ids.size, 0);
+  return { durationSeconds: (performance.now() - started) / 1000, ordersByToken };
+}
 
+/** Registers `users` shoppers and finds products with stock to buy; refuses a system without any. */
+export async function prepareLoad(options: LoadOptions, log: (line: string) => void) {
+  log(`Registering ${options.users} shoppers and finding products with stock...`);
+  const shoppers = await prepareShoppers(options.url, options.users);
+  if (shoppers.productIds.length === 0) throw new Error('No product has stock: run `npm run seed` first.');
+  return shoppers;
+}
+
+/** Runs the mix with `users` shoppers for `durationMs` against the router at `url`. */
+export async function runLoad(options: LoadOptions, log: (line: string) => void): Promise<LoadResult> {
+  const { tokens, productIds } = await prepareLoad(options, log);
+  const recorder = createLatencyRecorder();
+  log(`Running ${options.users} shoppers for ${options.durationMs / 1000} s against ${options.url}...`);
+  const { durationSeconds, ordersByToken } = await runShoppers({ ...options, tokens, productIds }, recorder);
+  const ordersPlaced = [...ordersByToken.values()].reduce((sum, ids) => sum + ids.size, 0);
   let statuses = await orderStatuses(options.url, ordersByToken);
   for (const settleBy = Date.now() + SETTLE_MS; (statuses['PENDING'] ?? 0) > 0 && Date.now() < settleBy;) {
     await sleep(1000);

@@ -10,6 +10,8 @@ export interface VirtualUserOptions {
   productIds: readonly string[];
   thinkMs: number;
   deadline: number;
+  /** Ends the run before the deadline once aborted. */
+  signal?: AbortSignal | undefined;
   recorder: LatencyRecorder;
   /** Receives the id of every order this user placed. */
   onOrderPlaced: (orderId: string) => void;
@@ -36,7 +38,7 @@ function pickJourney(): OperationName[] {
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
 /**
- * One simulated shopper with its own token: runs journeys until the deadline, pausing `thinkMs`
+ * One simulated shopper with its own token: runs journeys until the deadline (or the abort), pausing `thinkMs`
  * between requests, and records each request's latency and error code.
  */
 export async function runVirtualUser(options: VirtualUserOptions): Promise<void> {
@@ -68,9 +70,10 @@ export async function runVirtualUser(options: VirtualUserOptions): Promise<void>
       return false;
     }
   };
-  while (Date.now() < options.deadline) {
+  const over = () => Date.now() >= options.deadline || options.signal?.aborted === true;
+  while (!over()) {
     for (const operation of pickJourney()) {
-      if (Date.now() >= options.deadline) return;
+      if (over()) return;
       // A failed step ends the journey, as a shopper whose cart add failed does not check out.
       if (!(await send(operation))) break;
       if (options.thinkMs) await sleep(options.thinkMs);

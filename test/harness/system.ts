@@ -22,7 +22,7 @@ export interface TestSystem {
   backgroundUrls: Record<string, string>;
   /** Ends one process with `signal` and waits for it to exit (e.g. SIGKILL a worker mid-job). */
   kill(name: string, signal?: NodeJS.Signals): Promise<void>;
-  /** Starts a process that `kill` ended again, with the same environment. */
+  /** Starts a process that `kill` ended again, with the same environment and on the same port. */
   restart(name: string): Promise<void>;
   graphql<TData = Record<string, unknown>>(request: GraphQLRequest): Promise<GraphQLResponse<TData>>;
   stop(): Promise<void>;
@@ -136,12 +136,14 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
       },
       async restart(name) {
         const { service, env: processEnv } = spawnedProcess(name);
-        const entry = entries.find((candidate) => candidate.name === name)!.entry;
-        // The restarted process binds a new port (it was started with port 0).
-        const restarted = await spawnProcess(name, entry, processEnv);
+        const { entry, envPrefix } = entries.find((candidate) => candidate.name === name)!;
+        // Back on the port it had: the router and the other processes hold its URL.
+        const restarted = await spawnProcess(name, entry, {
+          ...processEnv,
+          [`${envPrefix}_PORT`]: String(service.port),
+        });
         services.splice(services.indexOf(service), 1);
         processes[name] = restarted;
-        if (name in backgroundUrls) backgroundUrls[name] = `http://127.0.0.1:${restarted.port}`;
       },
       stop,
     };

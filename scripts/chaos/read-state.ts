@@ -1,0 +1,50 @@
+import { queryDatabase } from '../../test/harness/databases.ts';
+import type { TestSystem } from '../../test/harness/system.ts';
+import type { ChaosState } from './reconcile.ts';
+
+/**
+ * Reads what reconciliation compares, straight from each domain's database (SELECTs only: this
+ * is the operator's view, not a client's) and from the fake gateway's list of captures.
+ */
+export async function readChaosState(
+  system: TestSystem,
+  acceptedOrderIds: readonly string[],
+  initialOnHand: Readonly<Record<string, number>>,
+): Promise<ChaosState> {
+  const db = system.databaseUrls;
+  const [orders, orderLines, stock, reservations, payments, notifications, gateway] = await Promise.all([
+    queryDatabase<ChaosState['orders'][number]>(db['orders']!, 'SELECT id, status, "totalAmount" FROM "Order"'),
+    queryDatabase<ChaosState['orderLines'][number]>(
+      db['orders']!,
+      'SELECT "orderId", "productId", quantity FROM "OrderLine"',
+    ),
+    queryDatabase<ChaosState['stock'][number]>(
+      db['inventory']!,
+      'SELECT "productId", "onHand", reserved FROM "StockLevel"',
+    ),
+    queryDatabase<ChaosState['reservations'][number]>(db['inventory']!, 'SELECT "orderId", status FROM "Reservation"'),
+    queryDatabase<ChaosState['payments'][number]>(db['payments']!, 'SELECT "orderId", status FROM "Payment"'),
+    queryDatabase<ChaosState['notifications'][number]>(
+      db['notifications']!,
+      `SELECT payload->>'orderId' AS "orderId", template, status, "dedupeKey" FROM "Notification"`,
+    ),
+    fetch(`${system.backgroundUrls['payment-gateway']}/captures`).then(
+      async (response) => (await response.json()) as { captures: ChaosState['captures'] },
+    ),
+  ]);
+  return {
+    acceptedOrderIds,
+    initialOnHand,
+    orders,
+    orderLines,
+    stock,
+    reservations,
+    payments,
+    captures: gateway.captures,
+    notifications,
+    processes: Object.values(system.processes).map(({ name, child }) => ({
+      name,
+      running: child.exitCode === null && child.signalCode === null,
+    })),
+  };
+}

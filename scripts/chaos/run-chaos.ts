@@ -1,0 +1,112 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createAdmin } from '../../test/harness/accounts.ts';
+import { createStockedProduct } from '../../test/harness/checkout.ts';
+import type { PrivateRedis } from '../../test/harness/private-redis.ts';
+import type { TestSystem } from '../../test/harness/system.ts';
+import { createLatencyRecorder, type RequestSample } from '../load/latency-recorder.ts';
+import { formatReport } from '../load/print-report.ts';
+import { prepareLoad, runShoppers } from '../load/run-load.ts';
+import type { ChaosOptions } from './chaos-options.ts';
+import { FAULTS, KILLED_SUBGRAPH, OPERATIONS_WITHOUT_KILLED_SUBGRAPH, runFaults } from './faults.ts';
+import { errorsByPhase, phasesOf } from './phases.ts';
+import { readChaosState } from './read-state.ts';
+import { reconcile, type Check } from './reconcile.ts';
+import { formatPhaseErrors, formatReconciliation } from './report.ts';
+
+const PRODUCTS = 20;
+const UNITS_PER_PRODUCT = 80;
+
+/**
+ * Runs the load with the faults against `system` (whose Redis is `redis`), waits for the orders
+ * to settle, prints the figures and the reconciliation, and answers whether every check balanced.
+ */
+export async function runChaos(
+  system: TestSystem,
+  redis: PrivateRedis,
+  options: ChaosOptions,
+  log: (line: string) => void,
+): Promise<boolean> {
+  const admin = await createAdmin(system);
+  const initialOnHand: Record<string, number> = {};
+  for (let index = 0; index < PRODUCTS; index += 1) {
+    // Limited stock, so some checkouts are refused and take the saga's failure path too.
+    const productId = await createStockedProduct(system, admin, 500 + 37 * index, UNITS_PER_PRODUCT);
+    initialOnHand[productId] = UNITS_PER_PRODUCT;
+  }
+  const load = {
+    url: system.routerUrl,
+    durationMs: options.durationMs,
+    users: options.users,
+    thinkMs: options.thinkMs,
+  };
+  const { tokens, productIds } = await prepareLoad(load, log);
+
+  const samples: RequestSample[] = [];
+  const recorder = createLatencyRecorder((sample) => samples.push(sample));
+  log(`Running ${options.users} shoppers for ${options.durationMs / 1000} s or more with ${FAULTS.length} faults:`);
+  const started = Date.now();
+  // The load lasts as long as the faults and their calm tail do, at most twice the duration.
+  const stopLoad = new AbortController();
+  const [run, windows] = await Promise.all([
+    runShoppers({ ...load, durationMs: 2 * options.durationMs, tokens, productIds, signal: stopLoad.signal }, recorder),
+    runFaults({ system, redis, faultMs: options.faultMs }, started, options.durationMs, log).finally(() =>
+      stopLoad.abort(),
+    ),
+  ]);
+  const loadEnded = Date.now();
+  const acceptedOrderIds = [...run.ordersByToken.values()].flatMap((ids) => [...ids]);
+
+  log(`Load stopped; waiting up to ${options.settleMs / 1000} s for ${acceptedOrderIds.length} orders to settle...`);
+  const settleStarted = Date.now();
+  let checks: Check[];
+  let state: Awaited<ReturnType<typeof readChaosState>>;
+  for (;;) {
+    state = await readChaosState(system, acceptedOrderIds, initialOnHand);
+    checks = reconcile(state);
+    if (checks.every(({ mismatches }) => mismatches.length === 0) || Date.now() - settleStarted > options.settleMs)
+      break;
+    await sleep(2_000);
+  }
+  const settledSeconds = (Date.now() - settleStarted) / 1000;
+
+  const accepted = new Set(acceptedOrderIds);
+  const orderStatuses: Record<string, number> = {};
+  for (const { id, status } of state.orders) {
+    if (accepted.has(id)) orderStatuses[status] = (orderStatuses[status] ?? 0) + 1;
+  }
+  log('');
+  log(
+    formatReport({
+      durationSeconds: run.durationSeconds,
+      operations: recorder.stats(),
+      ordersPlaced: acceptedOrderIds.length,
+      orderStatuses,
+    }),
+  );
+  const phases = phasesOf(started, loadEnded, windows);
+  const outage = windows.find(({ fault }) => fault === FAULTS[0]!.name)!;
+  const [outageErrors] = errorsByPhase(
+    samples,
+    [{ name: outage.fault, start: outage.start, end: outage.end }],
+    ({ operation }) => (OPERATIONS_WITHOUT_KILLED_SUBGRAPH as readonly string[]).includes(operation),
+  );
+  log('');
+  log('Errors per phase:');
+  log(
+    formatPhaseErrors(
+      errorsByPhase(samples, phases),
+      outageErrors!,
+      `${KILLED_SUBGRAPH} down: ${OPERATIONS_WITHOUT_KILLED_SUBGRAPH.join(', ')}`,
+    ),
+  );
+  log('');
+  log(
+    `Reconciliation after ${settledSeconds.toFixed(1)} s of settling (${state.orders.length} orders, ` +
+      `${state.captures.length} captures, ${state.notifications.length} notifications):`,
+  );
+  log(formatReconciliation(checks));
+  const failed = checks.some(({ mismatches }) => mismatches.length > 0);
+  log('');
+  log(failed ? 'CHAOS RUN FAILED: the books do not balance.' : 'Chaos run passed: every check balances.');
+  return !failed;
+}
