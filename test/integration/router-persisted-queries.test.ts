@@ -3,9 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManifest, serializeManifest } from '#lib/graphql/persisted-query-manifest';
 import { startSystem, type TestSystem } from '#test/harness/system';
 
-const ME = '{ me { id } }';
+const ME = 'query Me { me { id } }';
 const PRODUCTS = '{ products(first: 1) { edges { cursor } } }';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -48,7 +49,7 @@ describe('registered operations only', () => {
   let system: TestSystem;
   beforeAll(async () => {
     const manifest = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'operations.json');
-    writeFileSync(manifest, JSON.stringify({ [sha256(ME)]: ME }));
+    writeFileSync(manifest, serializeManifest(createManifest([{ body: ME, where: 'test' }])));
     system = await startSystem({ env: { PERSISTED_QUERIES_ONLY: 'true', PERSISTED_QUERIES_MANIFEST: manifest } });
   });
   afterAll(async () => {
