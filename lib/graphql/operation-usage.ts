@@ -45,7 +45,9 @@ export function usageOf(schema: GraphQLSchema, document: DocumentNode): Set<stri
         const parent = typeInfo.getParentType();
         const field = typeInfo.getFieldDef();
         const argument = typeInfo.getArgument();
-        if (parent && field && argument) used.add(`${parent.name}.${field.name}.${node.name.value}`);
+        // A directive's argument (@include(if:)) is not the field's.
+        if (parent && field && argument && !typeInfo.getDirective())
+          used.add(`${parent.name}.${field.name}.${node.name.value}`);
         if (argument) addInputTypes(argument.type, used);
       },
       ObjectField(node) {

@@ -52,7 +52,7 @@ export async function diffSchemas(base: GraphQLSchema, next: GraphQLSchema): Pro
   const changes = await diff(base, next);
   const order: ChangeLevel[] = ['breaking', 'dangerous', 'safe'];
   return changes
-    .filter((change) => !(change.type.startsWith('DIRECTIVE_USAGE_') && change.path?.endsWith('.@deprecated')))
+    .filter((change) => !(change.type.startsWith('DIRECTIVE_USAGE_') && /\.@deprecated\b/.test(change.path ?? '')))
     .map((change) => ({
       level: levelOf(change),
       type: change.type,
