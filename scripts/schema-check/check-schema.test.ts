@@ -30,6 +30,7 @@ type Product @key(fields: "id") {
 const OPERATIONS: RegisteredOperation[] = [
   { name: 'Browse', file: 'web/browse.ts', body: 'query Browse { products(first: 10) { id name price } }' },
   { name: 'Stock', file: 'web/stock.ts', body: 'query Stock($id: ID!) { product(id: $id) { stock currency } }' },
+  { name: 'Names', file: 'web/names.ts', body: 'query Names { products { name } }' },
 ];
 
 /** The check of a change to the catalog fixture, against the unchanged fixtures as the base. */
@@ -61,7 +62,7 @@ const apiChange = (result: SchemaCheckResult, coordinate: string) => {
 describe('checkSchema', () => {
   it('passes an unchanged schema with every operation valid', async () => {
     const result = await check((sdl) => sdl);
-    expect(result).toMatchObject({ ok: true, api: [], invalidOperations: [], operations: 2 });
+    expect(result).toMatchObject({ ok: true, api: [], invalidOperations: [], operations: 3 });
   });
 
   it('fails removing a field a registered operation uses, naming the operation and its file', async () => {
@@ -88,7 +89,7 @@ describe('checkSchema', () => {
     expect(apiChange(result, 'Product.legacyCode')).toMatchObject({
       level: 'breaking',
       verdict: 'warn',
-      why: expect.stringContaining('no registered operation uses it'),
+      why: expect.stringContaining('no registered operation is broken by it'),
     });
     expect(formatReport(result, 'manifest.json').at(-1)).toBe('Schema check passed with 1 warning(s).');
   });
@@ -123,6 +124,26 @@ describe('checkSchema', () => {
     const result = await check(change);
     expect(apiChange(result, coordinate)).toMatchObject({ level: 'breaking', verdict: 'fail' });
     expect(result.ok).toBe(false);
+  });
+
+  it('fails an argument change only for the operations it breaks', async () => {
+    const result = await check((sdl) => sdl.replace('first: Int', 'first: Int!'));
+    expect(apiChange(result, 'Query.products(first:)')).toMatchObject({
+      verdict: 'fail',
+      why: expect.stringMatching(/^used by Names \(web\/names\.ts\)\./),
+    });
+    expect(result.invalidOperations.map(({ name }) => name)).toEqual(['Names']);
+  });
+
+  it('warns on an argument change every operation still satisfies', async () => {
+    const result = await check((sdl) => sdl.replace('first: Int', 'first: Int!'), {
+      operations: OPERATIONS.filter(({ name }) => name !== 'Names'),
+    });
+    expect(result.ok).toBe(true);
+    expect(apiChange(result, 'Query.products(first:)')).toMatchObject({
+      verdict: 'warn',
+      why: expect.stringContaining('Browse (web/browse.ts) still validate'),
+    });
   });
 
   it('fails a change that breaks composition with composition’s message', async () => {

@@ -57,13 +57,21 @@ interface ParsedOperation extends RegisteredOperation {
 const describeUsers = (users: readonly RegisteredOperation[]) =>
   users.map(({ name, file }) => `${name} (${file})`).join(', ');
 
+/** An argument's change (`Type.field.arg`): validation against the new schema tells exactly whom it breaks. */
+const isArgumentChange = (change: SchemaChange) => !change.path.includes('@') && change.path.split('.').length === 3;
+
 function judge(
   change: SchemaChange,
   operations: readonly ParsedOperation[],
+  invalid: ReadonlySet<ParsedOperation>,
   input: SchemaCheckInput,
 ): JudgedChange & { users: ParsedOperation[] } {
   const key = usageKeyOf(change);
-  const users = key === undefined ? [] : operations.filter(({ used }) => used.has(key));
+  const selecting = key === undefined ? [] : operations.filter(({ used }) => used.has(key));
+  // An operation that selects the field but still validates passes the argument as the new schema
+  // wants it; only those that no longer validate are broken by an argument's change.
+  const users = isArgumentChange(change) ? selecting.filter((operation) => invalid.has(operation)) : selecting;
+  const unaffected = selecting.filter((operation) => !users.includes(operation));
   const requests = key === undefined ? 0 : (input.usage?.counts[key] ?? 0);
   const uses = [
     ...(users.length ? [`used by ${describeUsers(users)}`] : []),
@@ -71,14 +79,21 @@ function judge(
   ].join('; ');
   // Inspector's reasons run long; their first sentence says it.
   const reason = change.reason ? ` ${change.reason.split(/(?<=\.)\s/)[0]}` : '';
-  if (change.level !== 'breaking')
-    return { ...change, users, verdict: 'ok', why: [uses, change.reason ?? ''].filter(Boolean).join('. ') };
+  const judged = (verdict: Verdict, why: string) => ({ ...change, users, verdict, why });
+  if (change.level !== 'breaking') {
+    return judged(
+      'ok',
+      [uses || (selecting.length ? `used by ${describeUsers(selecting)}` : ''), change.reason ?? '']
+        .filter(Boolean)
+        .join('. '),
+    );
+  }
   const accepted = acceptanceOf(input.accepted, change);
-  if (accepted)
-    return { ...change, users, verdict: 'warn', why: `accepted: ${accepted.reason}${uses ? `; still ${uses}` : ''}` };
-  if (uses) return { ...change, users, verdict: 'fail', why: `${uses}.${reason}` };
+  if (accepted) return judged('warn', `accepted: ${accepted.reason}${uses ? `; still ${uses}` : ''}`);
+  if (uses) return judged('fail', `${uses}.${reason}`);
   const seen = input.usage ? ' and no request in the usage snapshot' : '';
-  return { ...change, users, verdict: 'warn', why: `no registered operation uses it${seen}.${reason}` };
+  const still = unaffected.length ? `; ${describeUsers(unaffected)} still validate` : '';
+  return judged('warn', `no registered operation is broken by it${seen}${still}.${reason}`);
 }
 
 function parseOperation(operation: RegisteredOperation): ParsedOperation {
@@ -127,8 +142,9 @@ export async function checkSchema(input: SchemaCheckInput): Promise<SchemaCheckR
       usageOf(schema, operation.document).forEach((element) => operation.used.add(element));
     }
   }
+  const invalidSet = new Set(invalid.map(({ operation }) => operation));
   const api = base.ok
-    ? (await diffSchemas(base.apiSchema, next.apiSchema)).map((change) => judge(change, operations, input))
+    ? (await diffSchemas(base.apiSchema, next.apiSchema)).map((change) => judge(change, operations, invalidSet, input))
     : [];
 
   const invalidOperations: InvalidOperation[] = invalid.map(({ operation, errors }) => {
