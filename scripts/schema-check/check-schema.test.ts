@@ -89,7 +89,7 @@ describe('checkSchema', () => {
     expect(apiChange(result, 'Product.legacyCode')).toMatchObject({
       level: 'breaking',
       verdict: 'warn',
-      why: expect.stringContaining('no registered operation is broken by it'),
+      why: expect.stringContaining('no registered operation uses it'),
     });
     expect(formatReport(result, 'manifest.json').at(-1)).toBe('Schema check passed with 1 warning(s).');
   });

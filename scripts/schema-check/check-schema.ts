@@ -93,7 +93,8 @@ function judge(
   if (uses) return judged('fail', `${uses}.${reason}`);
   const seen = input.usage ? ' and no request in the usage snapshot' : '';
   const still = unaffected.length ? `; ${describeUsers(unaffected)} still validate` : '';
-  return judged('warn', `no registered operation is broken by it${seen}${still}.${reason}`);
+  const none = isArgumentChange(change) ? 'no registered operation is broken by it' : 'no registered operation uses it';
+  return judged('warn', `${none}${seen}${still}.${reason}`);
 }
 
 function parseOperation(operation: RegisteredOperation): ParsedOperation {
