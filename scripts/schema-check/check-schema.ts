@@ -80,7 +80,8 @@ function judge(
   // Inspector's reasons run long; their first sentence says it.
   const reason = change.reason ? ` ${change.reason.split(/(?<=\.)\s/)[0]}` : '';
   const judged = (verdict: Verdict, why: string) => ({ ...change, users, verdict, why });
-  if (change.level !== 'breaking') {
+  if (change.level === 'safe') return judged('ok', '');
+  if (change.level === 'dangerous') {
     return judged(
       'ok',
       [uses || (selecting.length ? `used by ${describeUsers(selecting)}` : ''), change.reason ?? '']
@@ -195,7 +196,7 @@ async function diffSubgraphs(
           const seen = api.find((apiChange) => apiChange.path === change.path && apiChange.type === change.type);
           if (seen) return { ...change, verdict: seen.verdict, why: seen.why };
           const hidden = change.level === 'breaking' ? 'clients do not see it: the API schema is unchanged here' : '';
-          return { ...change, verdict: 'ok', why: hidden || (change.reason ?? '') };
+          return { ...change, verdict: 'ok', why: hidden || (change.level === 'safe' ? '' : (change.reason ?? '')) };
         }),
       };
     }),

@@ -59,7 +59,8 @@ export async function diffSchemas(base: GraphQLSchema, next: GraphQLSchema): Pro
       path: change.path ?? '',
       coordinate: coordinateOf(change.path ?? ''),
       message: change.message,
-      reason: change.criticality.reason,
+      // A directive usage's reason restates its message.
+      reason: change.type.startsWith('DIRECTIVE_USAGE_') ? undefined : change.criticality.reason,
     }))
     .sort((a, b) => order.indexOf(a.level) - order.indexOf(b.level) || a.path.localeCompare(b.path));
 }
