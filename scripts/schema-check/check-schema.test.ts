@@ -188,6 +188,18 @@ describe('checkSchema', () => {
     });
   });
 
+  it('counts, for a removed argument, only the requests that passed it', async () => {
+    const usage = { requests: 50, counts: { 'Query.products': 40, 'Query.products.first': 3 } };
+    const result = await check((sdl) => sdl.replace('products(first: Int)', 'products'), {
+      usage,
+      operations: OPERATIONS.filter(({ name }) => name === 'Names'),
+    });
+    expect(apiChange(result, 'Query.products(first:)')).toMatchObject({
+      verdict: 'fail',
+      why: expect.stringContaining('used by 3 of 50 requests'),
+    });
+  });
+
   it('without a base, skips the diff with the reason and still validates every operation', async () => {
     const result = await check((sdl) => sdl.replace('price: Int!', ''), { base: { missing: 'shallow clone' } });
     expect(result).toMatchObject({ ok: false, diffSkipped: 'shallow clone', api: [] });

@@ -72,7 +72,10 @@ function judge(
   // wants it; only those that no longer validate are broken by an argument's change.
   const users = isArgumentChange(change) ? selecting.filter((operation) => invalid.has(operation)) : selecting;
   const unaffected = selecting.filter((operation) => !users.includes(operation));
-  const requests = key === undefined ? 0 : (input.usage?.counts[key] ?? 0);
+  // Traffic has no validation to ask, so it counts the field's requests; a removed argument breaks
+  // only the requests that passed it.
+  const counted = change.type === 'FIELD_ARGUMENT_REMOVED' ? change.path : key;
+  const requests = counted === undefined ? 0 : (input.usage?.counts[counted] ?? 0);
   const uses = [
     ...(users.length ? [`used by ${describeUsers(users)}`] : []),
     ...(requests ? [`used by ${requests} of ${input.usage?.requests} requests in the usage snapshot`] : []),
