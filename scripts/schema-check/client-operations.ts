@@ -1,4 +1,4 @@
-import { OPERATIONS as LOAD_OPERATIONS } from '../load/operations.ts';
+import { OPERATIONS as LOAD_OPERATIONS, SETUP_OPERATIONS as LOAD_SETUP_OPERATIONS } from '../load/operations.ts';
 import { SEED_OPERATIONS } from '../seed/operations.ts';
 
 /** The persisted-query manifest: the operations this project's clients send (Apollo's format). */
@@ -9,7 +9,7 @@ export const MANIFEST_PATH = 'schema/persisted-query-manifest.json';
  * (a storefront) adds its operations here; `npm run operations:manifest` then registers them.
  */
 const CLIENTS: readonly { file: string; operations: Readonly<Record<string, string>> }[] = [
-  { file: 'scripts/load/operations.ts', operations: LOAD_OPERATIONS },
+  { file: 'scripts/load/operations.ts', operations: { ...LOAD_OPERATIONS, ...LOAD_SETUP_OPERATIONS } },
   { file: 'scripts/seed/operations.ts', operations: SEED_OPERATIONS },
 ];
 
