@@ -27,6 +27,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
         .default('false')
         .transform((value) => value === 'true'),
       PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
+      FIELD_USAGE_SNAPSHOT: z.string().min(1).optional(),
+      FIELD_USAGE_SNAPSHOT_INTERVAL_MS: positiveInt(60_000),
       REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
@@ -75,6 +77,10 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     subgraphUrls,
     /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
     persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,
+    /** Where to write the field usage snapshot schema:check reads (--usage), or undefined to count nothing. */
+    fieldUsage: parsed.FIELD_USAGE_SNAPSHOT
+      ? { path: parsed.FIELD_USAGE_SNAPSHOT, intervalMs: parsed.FIELD_USAGE_SNAPSHOT_INTERVAL_MS }
+      : undefined,
     redisUrl: parsed.REDIS_URL,
     rateLimit: {
       points: parsed.RATE_LIMIT_POINTS,

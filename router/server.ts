@@ -21,6 +21,7 @@ import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
+import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -61,6 +62,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       csrfPrevention: true,
       plugins: [
         operationLimitsPlugin(config.limits),
+        ...(config.fieldUsage ? [fieldUsagePlugin(createFieldUsage(), { ...config.fieldUsage, logger })] : []),
         ...(production
           ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
           : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),

@@ -13,6 +13,7 @@ import { loadAccountsConfig } from '#subgraphs/accounts/config';
 import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
 import { createUser } from '#subgraphs/accounts/users';
 import { demoProduct } from './seed/demo-catalog.ts';
+import { SEED_OPERATIONS } from './seed/operations.ts';
 import { createSeedClient, dataOf, type SeedClient } from './seed/seed-client.ts';
 
 const env = parseEnv(
@@ -33,10 +34,7 @@ const limit = pLimit(8);
 const request = createSeedClient(env.ROUTER_URL);
 
 async function signIn(email: string, password: string): Promise<string> {
-  const response = await request<{ login: { token: string } }>(
-    `mutation ($input: LoginInput!) { login(input: $input) { token } }`,
-    { input: { email, password } },
-  );
+  const response = await request<{ login: { token: string } }>(SEED_OPERATIONS.login, { input: { email, password } });
   return dataOf(response, `login as ${email}`).login.token;
 }
 
@@ -66,12 +64,9 @@ async function existingSkus(): Promise<Set<string>> {
   const skus = new Set<string>();
   let after: string | null = null;
   do {
-    const response: GraphQLResponse<ProductPage> = await request<ProductPage>(
-      `query ($after: String) { products(first: 100, after: $after) { edges { node { sku } } pageInfo { hasNextPage endCursor } } }`,
-      {
-        after,
-      },
-    );
+    const response: GraphQLResponse<ProductPage> = await request<ProductPage>(SEED_OPERATIONS.productSkus, {
+      after,
+    });
     const { edges, pageInfo } = dataOf(response, 'list products').products;
     edges.forEach(({ node }) => skus.add(node.sku));
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
@@ -88,21 +83,10 @@ async function seedProducts(adminToken: string): Promise<string[]> {
     missing.map(({ onHand, ...input }) =>
       limit(async () => {
         const product = dataOf(
-          await request<{ createProduct: { id: string } }>(
-            `mutation ($input: CreateProductInput!) { createProduct(input: $input) { id } }`,
-            { input },
-            adminToken,
-          ),
+          await request<{ createProduct: { id: string } }>(SEED_OPERATIONS.createProduct, { input }, adminToken),
           `create ${input.sku}`,
         ).createProduct;
-        dataOf(
-          await request(
-            `mutation ($id: ID!, $onHand: Int!) { setStock(productId: $id, onHand: $onHand, reason: "demo seed") { id } }`,
-            { id: product.id, onHand },
-            adminToken,
-          ),
-          `stock ${input.sku}`,
-        );
+        dataOf(await request(SEED_OPERATIONS.setStock, { id: product.id, onHand }, adminToken), `stock ${input.sku}`);
         return product.id;
       }),
     ),
@@ -112,10 +96,7 @@ async function seedProducts(adminToken: string): Promise<string[]> {
 }
 
 async function customerToken(customer: (typeof CUSTOMERS)[number]): Promise<string> {
-  const response = await request<{ register: { token: string } }>(
-    `mutation ($input: RegisterInput!) { register(input: $input) { token } }`,
-    { input: customer },
-  );
+  const response = await request<{ register: { token: string } }>(SEED_OPERATIONS.register, { input: customer });
   if (response.errors?.some((error) => error.extensions?.['code'] === 'CONFLICT')) {
     return signIn(customer.email, customer.password);
   }
@@ -123,39 +104,21 @@ async function customerToken(customer: (typeof CUSTOMERS)[number]): Promise<stri
 }
 
 async function seedOrders(client: SeedClient, token: string, customerIndex: number, productIds: string[]) {
-  const mine = await client<{ me: { orders: { edges: unknown[] } } }>(
-    `{ me { orders(first: 1) { edges { cursor } } } }`,
-    {},
-    token,
-  );
+  const mine = await client<{ me: { orders: { edges: unknown[] } } }>(SEED_OPERATIONS.firstOrder, {}, token);
   if (dataOf(mine, 'list orders').me.orders.edges.length > 0) return 0;
   for (let order = 0; order < 2; order += 1) {
     for (let line = 0; line < 3; line += 1) {
       const productId = productIds[(customerIndex * 7 + order * 3 + line) % productIds.length]!;
-      dataOf(
-        await client(
-          `mutation ($id: ID!) { addToCart(productId: $id, quantity: 1) { lines { quantity } } }`,
-          { id: productId },
-          token,
-        ),
-        'add to cart',
-      );
+      dataOf(await client(SEED_OPERATIONS.addToCart, { id: productId }, token), 'add to cart');
     }
-    dataOf(
-      await client(
-        `mutation ($key: String!) { placeOrder(idempotencyKey: $key) { id } }`,
-        { key: `seed-${customerIndex}-${order}` },
-        token,
-      ),
-      'place order',
-    );
+    dataOf(await client(SEED_OPERATIONS.placeOrder, { key: `seed-${customerIndex}-${order}` }, token), 'place order');
   }
   return 2;
 }
 
 async function productIdsInStock(): Promise<string[]> {
   const response = await request<{ products: { edges: { node: { id: string; stock: { available: number } } }[] } }>(
-    `{ products(first: 100) { edges { node { id stock { available } } } } }`,
+    SEED_OPERATIONS.productStock,
   );
   return dataOf(response, 'list stock')
     .products.edges.filter(({ node }) => node.stock.available > 10)

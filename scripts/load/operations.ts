@@ -71,3 +71,46 @@ export const OPERATIONS = {
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
+
+/** The operations that prepare a load run and count its outcome, outside the measured mix. */
+export const SETUP_OPERATIONS = {
+  registerShopper: /* GraphQL */ `
+    mutation LoadRegisterShopper($input: RegisterInput!) {
+      register(input: $input) {
+        token
+      }
+    }
+  `,
+  stockedProducts: /* GraphQL */ `
+    query LoadStockedProducts {
+      products(first: 100) {
+        edges {
+          node {
+            id
+            stock {
+              available
+            }
+          }
+        }
+      }
+    }
+  `,
+  orderStatuses: /* GraphQL */ `
+    query LoadOrderStatuses($after: String) {
+      me {
+        orders(first: 100, after: $after) {
+          edges {
+            node {
+              id
+              status
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    }
+  `,
+} as const;

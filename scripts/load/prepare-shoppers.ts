@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
 import { createSeedClient, dataOf } from '../seed/seed-client.ts';
+import { SETUP_OPERATIONS } from './operations.ts';
 
 /**
  * Registers `count` fresh customers (one token each, so the router's per-user rate limits and
@@ -15,17 +16,14 @@ export async function prepareShoppers(url: string, count: number) {
     Array.from({ length: count }, (_, index) =>
       limit(async () => {
         const input = { email: `load-${runId}-${index}@example.com`, password: 'load-test-password', name: 'Shopper' };
-        const response = await request<{ register: { token: string } }>(
-          `mutation ($input: RegisterInput!) { register(input: $input) { token } }`,
-          { input },
-        );
+        const response = await request<{ register: { token: string } }>(SETUP_OPERATIONS.registerShopper, { input });
         return dataOf(response, `register ${input.email}`).register.token;
       }),
     ),
   );
   const products = await request<{
     products: { edges: { node: { id: string; stock: { available: number } | null } }[] };
-  }>(`{ products(first: 100) { edges { node { id stock { available } } } } }`, {}, tokens[0]);
+  }>(SETUP_OPERATIONS.stockedProducts, {}, tokens[0]);
   const productIds = dataOf(products, 'list products')
     .products.edges.filter(({ node }) => (node.stock?.available ?? 0) > 0)
     .map(({ node }) => node.id);
@@ -40,7 +38,7 @@ export async function orderStatuses(url: string, ordersByToken: Map<string, Set<
     let after: string | null = null;
     do {
       const response: Awaited<ReturnType<typeof request<OrderPage>>> = await request<OrderPage>(
-        `query ($after: String) { me { orders(first: 100, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } } }`,
+        SETUP_OPERATIONS.orderStatuses,
         { after },
         token,
       );

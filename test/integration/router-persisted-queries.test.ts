@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManifest, serializeManifest } from '#lib/graphql/persisted-query-manifest';
+import { parseUsageSnapshot } from '#lib/graphql/usage-snapshot';
 import { startSystem, type TestSystem } from '#test/harness/system';
 
-const ME = '{ me { id } }';
+const ME = 'query Me { me { id } }';
 const PRODUCTS = '{ products(first: 1) { edges { cursor } } }';
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -46,10 +48,19 @@ describe('automatic persisted queries through the gateway', () => {
 
 describe('registered operations only', () => {
   let system: TestSystem;
+  const folder = mkdtempSync(join(tmpdir(), 'manifest-'));
+  const usageSnapshot = join(folder, 'usage.json');
   beforeAll(async () => {
-    const manifest = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'operations.json');
-    writeFileSync(manifest, JSON.stringify({ [sha256(ME)]: ME }));
-    system = await startSystem({ env: { PERSISTED_QUERIES_ONLY: 'true', PERSISTED_QUERIES_MANIFEST: manifest } });
+    const manifest = join(folder, 'operations.json');
+    writeFileSync(manifest, serializeManifest(createManifest([{ body: ME, where: 'test' }])));
+    system = await startSystem({
+      env: {
+        PERSISTED_QUERIES_ONLY: 'true',
+        PERSISTED_QUERIES_MANIFEST: manifest,
+        FIELD_USAGE_SNAPSHOT: usageSnapshot,
+        FIELD_USAGE_SNAPSHOT_INTERVAL_MS: '100',
+      },
+    });
   });
   afterAll(async () => {
     await system?.stop();
@@ -69,5 +80,14 @@ describe('registered operations only', () => {
     const response = await post(system, body);
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_REGISTERED' } }] });
+  });
+
+  it('counts the schema elements the operations used in the field usage snapshot', async () => {
+    await post(system, { query: ME });
+    await expect
+      .poll(() =>
+        existsSync(usageSnapshot) ? parseUsageSnapshot(readFileSync(usageSnapshot, 'utf8'), usageSnapshot) : undefined,
+      )
+      .toMatchObject({ counts: { 'Query.me': expect.any(Number), 'User.id': expect.any(Number) } });
   });
 });
