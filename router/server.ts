@@ -21,6 +21,7 @@ import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
+import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -44,6 +45,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
+    trustProxy: config.trustedProxies,
     middleware: [
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
@@ -61,6 +63,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       csrfPrevention: true,
       plugins: [
         operationLimitsPlugin(config.limits),
+        introspectionLimitPlugin(config.limits.maxIntrospectionDepth),
         ...(production
           ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
           : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
