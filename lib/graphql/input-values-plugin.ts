@@ -64,7 +64,9 @@ export function inputValuesPlugin(): ApolloServerPlugin<BaseContext> {
           const [first] = coerced.errors ?? [];
           if (!first) return;
           const message =
-            first.message.length > MAX_MESSAGE_LENGTH ? `${first.message.slice(0, MAX_MESSAGE_LENGTH)}…` : first.message;
+            first.message.length > MAX_MESSAGE_LENGTH
+              ? `${first.message.slice(0, MAX_MESSAGE_LENGTH)}…`
+              : first.message;
           throw userError(ErrorCode.BadUserInput, message, { http: { status: 400 } });
         },
       };

@@ -22,7 +22,10 @@ export function boundedOperationLabel(max = MAX_OPERATION_LABELS) {
 }
 
 /** Counts and times every operation by name (bounded, see boundedOperationLabel) and outcome. */
-export function graphqlMetricsPlugin(registry: Registry, maxOperationLabels = MAX_OPERATION_LABELS): ApolloServerPlugin<BaseContext> {
+export function graphqlMetricsPlugin(
+  registry: Registry,
+  maxOperationLabels = MAX_OPERATION_LABELS,
+): ApolloServerPlugin<BaseContext> {
   const operations = new Counter({
     name: 'graphql_operations_total',
     help: 'GraphQL operations handled, by operation name and outcome.',

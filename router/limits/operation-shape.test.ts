@@ -10,15 +10,18 @@ const measure = (query: string) => {
 /** Fragment F0 selects a field; every F(i) spreads F(i-1) twice, aliased: 2^n fields when expanded. */
 const fragmentBomb = (n: number) => {
   const fragments = [`fragment F0 on Query { me { id } }`];
-  for (let i = 1; i <= n; i += 1) fragments.push(`fragment F${i} on Query { a${i}: me { id } ...F${i - 1} ...F${i - 1} }`);
+  for (let i = 1; i <= n; i += 1)
+    fragments.push(`fragment F${i} on Query { a${i}: me { id } ...F${i - 1} ...F${i - 1} }`);
   return `query { ...F${n} } ${fragments.join(' ')}`;
 };
 
 describe('measureOperation', () => {
   it('measures depth and aliases through fragments', () => {
-    expect(
-      measure('{ a: products { ...P } } fragment P on ProductConnection { edges { node { b: sku } } }'),
-    ).toEqual({ depth: 4, introspectionDepth: 0, aliases: 2 });
+    expect(measure('{ a: products { ...P } } fragment P on ProductConnection { edges { node { b: sku } } }')).toEqual({
+      depth: 4,
+      introspectionDepth: 0,
+      aliases: 2,
+    });
   });
 
   it('measures each fragment once: 60 fragments that each spread the previous twice take milliseconds', () => {

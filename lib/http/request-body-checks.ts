@@ -11,7 +11,8 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 const operationsOf = (req: Request): OperationBody[] => {
   const body: unknown = req.body;
-  if (Array.isArray(body)) return body.filter((item): item is OperationBody => typeof item === 'object' && item !== null);
+  if (Array.isArray(body))
+    return body.filter((item): item is OperationBody => typeof item === 'object' && item !== null);
   if (body && typeof body === 'object' && Object.keys(body).length > 0) return [body];
   const { query, extensions } = req.query;
   if (typeof extensions !== 'string') return [];
@@ -39,10 +40,35 @@ function problemOf({ query, extensions }: OperationBody): { code: ErrorCode; mes
     return { code: ErrorCode.BadRequest, message: 'persistedQuery.sha256Hash must be 64 lower-case hex digits.' };
   }
   if (typeof query === 'string' && createHash('sha256').update(query).digest('hex') !== hash) {
-    return { code: ErrorCode.PersistedQueryHashMismatch, message: 'persistedQuery.sha256Hash is not the hash of the query sent.' };
+    return {
+      code: ErrorCode.PersistedQueryHashMismatch,
+      message: 'persistedQuery.sha256Hash is not the hash of the query sent.',
+    };
   }
   return undefined;
 }
+
+/**
+ * Refuses, as 415 UNSUPPORTED_MEDIA_TYPE, a POST whose body express.json left unread because it is
+ * not JSON (`text/plain`, `application/xml`, a form): Apollo's Express integration answered it
+ * with a plain-text 500. A request without a body (GET) gets an empty one, as Apollo expects.
+ */
+export const jsonBodyOnly: RequestHandler = (req, res, next) => {
+  if (req.body !== undefined) return next();
+  if (req.method === 'POST') {
+    res.status(415).json({
+      errors: [
+        {
+          message: 'Send GraphQL requests as content-type: application/json.',
+          extensions: { code: ErrorCode.UnsupportedMediaType },
+        },
+      ],
+    });
+    return;
+  }
+  req.body = {};
+  next();
+};
 
 /**
  * Checks the automatic-persisted-query extension of every operation before Apollo does: Apollo
@@ -52,7 +78,9 @@ function problemOf({ query, extensions }: OperationBody): { code: ErrorCode; mes
  */
 export function persistedQueryCheck(): RequestHandler {
   return (req, res, next) => {
-    const problem = operationsOf(req).map(problemOf).find((found) => found !== undefined);
+    const problem = operationsOf(req)
+      .map(problemOf)
+      .find((found) => found !== undefined);
     if (!problem) return next();
     res.status(400).json({ errors: [{ message: problem.message, extensions: { code: problem.code } }] });
   };
