@@ -49,28 +49,6 @@ function problemOf({ query, extensions }: OperationBody): { code: ErrorCode; mes
 }
 
 /**
- * Refuses, as 415 UNSUPPORTED_MEDIA_TYPE, a POST whose body express.json left unread because it is
- * not JSON (`text/plain`, `application/xml`, a form): Apollo's Express integration answered it
- * with a plain-text 500. A request without a body (GET) gets an empty one, as Apollo expects.
- */
-export const jsonBodyOnly: RequestHandler = (req, res, next) => {
-  if (req.body !== undefined) return next();
-  if (req.method === 'POST') {
-    res.status(415).json({
-      errors: [
-        {
-          message: 'Send GraphQL requests as content-type: application/json.',
-          extensions: { code: ErrorCode.UnsupportedMediaType },
-        },
-      ],
-    });
-    return;
-  }
-  req.body = {};
-  next();
-};
-
-/**
  * Checks the automatic-persisted-query extension of every operation before Apollo does: Apollo
  * answers an unsupported version, a `persistedQuery` that is not an object and a hash that does
  * not match the text with errors that carry no code, which error masking turned into

@@ -14,7 +14,7 @@ import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
 import { jsonErrorHandler } from './json-error-handler.ts';
 import { requestIdFrom } from './request-id.ts';
-import { jsonBodyOnly, persistedQueryCheck } from './request-body-checks.ts';
+import { persistedQueryCheck } from './request-body-checks.ts';
 import { refuseMalformedRequests } from './client-errors.ts';
 import { operationSelectionPlugin } from '../graphql/operation-selection-plugin.ts';
 import { inputValuesPlugin } from '../graphql/input-values-plugin.ts';
@@ -106,7 +106,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     const operation = operationNameOf(req.body);
     withLogFields({ requestId, ...(operation ? { operation } : {}) }, next);
   });
-  app.use(options.paths, jsonBodyOnly, persistedQueryCheck());
+  app.use(options.paths, persistedQueryCheck());
   if (options.middleware?.length) app.use(options.paths, ...options.middleware);
   app.use(
     options.paths,
