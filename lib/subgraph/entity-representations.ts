@@ -24,9 +24,13 @@ export function guardEntityRepresentations(schema: GraphQLSchema): GraphQLSchema
                 : undefined;
             const type = typeof typename === 'string' ? info.schema.getType(typename) : undefined;
             if (!type || !(isObjectType(type) || isInterfaceType(type))) {
-              throw userError(ErrorCode.BadUserInput, 'A representation has no __typename of an entity of this subgraph.', {
-                field: `representations.${index}`,
-              });
+              throw userError(
+                ErrorCode.BadUserInput,
+                'A representation has no __typename of an entity of this subgraph.',
+                {
+                  field: `representations.${index}`,
+                },
+              );
             }
           });
           return resolve(source, args, context, info);
