@@ -19,8 +19,13 @@ function unstorableIn(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/** Literal scans by document: Apollo reuses the parsed document of a text it has seen. */
+const scanned = new WeakMap<DocumentNode, { found: string | undefined }>();
+
 /** The name of the argument (or input field) holding the first unstorable string literal. */
 function unstorableLiteral(document: DocumentNode): string | undefined {
+  const known = scanned.get(document);
+  if (known) return known.found;
   let found: string | undefined;
   let holder = '';
   visit(document, {
@@ -30,6 +35,7 @@ function unstorableLiteral(document: DocumentNode): string | undefined {
       if (found === undefined && UNSTORABLE.test(node.value)) found = holder;
     },
   });
+  scanned.set(document, { found });
   return found;
 }
 

@@ -15,6 +15,12 @@ interface Shape extends OperationShape {
 }
 
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
+
+/**
+ * Shapes already measured, by operation node: Apollo keeps parsed documents in its document store
+ * and hands the same nodes to every request of the same text, and two plugins measure each one.
+ */
+const shapes = new WeakMap<SelectionSetNode, OperationShape>();
 const EMPTY: Shape = { depth: 0, full: 0, introspectionDepth: 0, aliases: 0 };
 
 /**
@@ -25,6 +31,8 @@ const EMPTY: Shape = { depth: 0, full: 0, introspectionDepth: 0, aliases: 0 };
  * fragment cycles, so the walk ends.
  */
 export function measureOperation(document: DocumentNode, selectionSet: SelectionSetNode): OperationShape {
+  const known = shapes.get(selectionSet);
+  if (known) return known;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -69,5 +77,7 @@ export function measureOperation(document: DocumentNode, selectionSet: Selection
     return shape;
   };
   const { depth, introspectionDepth, aliases } = walk(selectionSet);
-  return { depth, introspectionDepth, aliases };
+  const shape = { depth, introspectionDepth, aliases };
+  shapes.set(selectionSet, shape);
+  return shape;
 }
