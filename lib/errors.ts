@@ -28,6 +28,21 @@ export const ErrorCode = {
   RequestTooLarge: 'REQUEST_TOO_LARGE',
   RateLimited: 'RATE_LIMITED',
   PersistedQueryNotRegistered: 'PERSISTED_QUERY_NOT_REGISTERED',
+  /** Apollo's codes for automatic persisted queries, kept where this code refuses one itself. */
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  PersistedQueryNotSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  /** The `sha256Hash` sent is not the hash of the `query` sent with it (Apollo Router's code). */
+  PersistedQueryHashMismatch: 'PERSISTED_QUERY_HASH_MISMATCH',
+  /** The HTTP request itself is malformed: broken JSON, a body that does not decompress. */
+  BadRequest: 'BAD_REQUEST',
+  /** A content type, charset or content encoding the server does not read (HTTP 415). */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
+  /** Request headers over the server's limit (HTTP 431). */
+  RequestHeadersTooLarge: 'REQUEST_HEADERS_TOO_LARGE',
+  /** Apollo's code: no operation to run (several without `operationName`, or none by that name). */
+  OperationResolutionFailure: 'OPERATION_RESOLUTION_FAILURE',
+  /** An operation type this endpoint does not serve (subscriptions, over HTTP). */
+  OperationNotSupported: 'OPERATION_NOT_SUPPORTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -6,6 +6,22 @@ import { SUBGRAPHS } from '#system/topology';
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/**
+ * Which proxies in front of the router to believe about the client's address (Express's `trust
+ * proxy`): unset or `0` none (the peer's address is the client's), a number of hops (`1` behind one
+ * load balancer), or a comma-separated list of addresses, subnets (CIDR) or Express's names
+ * (`loopback`, `linklocal`, `uniquelocal`).
+ */
+const trustedProxiesSchema = z
+  .string()
+  .regex(/^(\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, 'must be a hop count or a comma-separated list of addresses')
+  .optional()
+  .transform((value): number | string[] | false => {
+    if (value === undefined || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value.split(',').map((entry) => entry.trim());
+  });
+
 /** Reads the router's settings from the environment once, at start-up. */
 export function loadRouterConfig(env: Record<string, string | undefined>) {
   const schema = z
@@ -22,6 +38,9 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       MAX_TOKENS: positiveInt(2_000),
       MAX_QUERY_COST: positiveInt(5_000),
       MAX_BATCH_SIZE: positiveInt(10),
+      // Deep enough for the standard introspection query (15) that Sandbox and codegen send.
+      MAX_INTROSPECTION_DEPTH: positiveInt(20),
+      ROUTER_TRUSTED_PROXIES: trustedProxiesSchema,
       PERSISTED_QUERIES_ONLY: z
         .enum(['true', 'false'])
         .default('false')
@@ -74,6 +93,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     supergraphPath: parsed.SUPERGRAPH_PATH,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
+    /** Express's `trust proxy`: false, a hop count, or addresses; decides `req.ip`, the anonymous rate-limit key. */
+    trustedProxies: parsed.ROUTER_TRUSTED_PROXIES,
     subgraphUrls,
     /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
     persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,
@@ -93,6 +114,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       maxTokens: parsed.MAX_TOKENS,
       maxCost: parsed.MAX_QUERY_COST,
       maxBatchSize: parsed.MAX_BATCH_SIZE,
+      maxIntrospectionDepth: parsed.MAX_INTROSPECTION_DEPTH,
     },
     resilience: {
       timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,

@@ -22,6 +22,7 @@ import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
 import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
+import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -45,6 +46,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
+    trustProxy: config.trustedProxies,
     middleware: [
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
@@ -63,6 +65,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       plugins: [
         operationLimitsPlugin(config.limits),
         ...(config.fieldUsage ? [fieldUsagePlugin(createFieldUsage(), { ...config.fieldUsage, logger })] : []),
+        introspectionLimitPlugin(config.limits.maxIntrospectionDepth),
         ...(production
           ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginDisableSuggestions()]
           : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),

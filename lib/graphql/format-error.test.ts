@@ -37,4 +37,14 @@ describe('error formatting', () => {
     expect(formatted.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
     expect(formatted.message).not.toContain('pool');
   });
+
+  it('cuts a long message short, so an error quoting a huge input stays small', () => {
+    const message = `Variable "$input" got invalid value ${'x'.repeat(100_000)}`;
+    const formatted = formatError(
+      { message, extensions: { code: 'BAD_USER_INPUT' } },
+      userError(ErrorCode.BadUserInput, message),
+    );
+    expect(formatted.message.length).toBeLessThanOrEqual(1_001);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+  });
 });

@@ -17,7 +17,7 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.['code'];
     const intended = original instanceof GraphQLError && code !== ErrorCode.InternalServerError;
     if (intended || (code && code !== ErrorCode.InternalServerError)) {
-      return withoutStacktrace(formatted);
+      return shortened(withoutStacktrace(formatted));
     }
     const where = {
       ...(formatted.path ? { path: formatted.path } : {}),
@@ -38,6 +38,17 @@ export function createFormatError(logger: Logger) {
       extensions: { code: ErrorCode.InternalServerError },
     };
   };
+}
+
+/**
+ * The longest message sent. graphql-js quotes the offending value in input errors (an input object
+ * of thousands of keys, a megabyte string), so a short request could make a huge answer.
+ */
+const MAX_MESSAGE_LENGTH = 1_000;
+
+function shortened(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.message.length <= MAX_MESSAGE_LENGTH) return formatted;
+  return { ...formatted, message: `${formatted.message.slice(0, MAX_MESSAGE_LENGTH)}…` };
 }
 
 function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {

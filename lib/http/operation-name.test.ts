@@ -24,4 +24,11 @@ describe('operationNameOf', () => {
     expect(operationNameOf('query A { a }')).toBeUndefined();
     expect(operationNameOf({ query: 42 })).toBeUndefined();
   });
+
+  it('cuts a client-chosen name short and reads at most ten operations of a batch', () => {
+    expect(operationNameOf({ operationName: 'N'.repeat(10_000) })).toHaveLength(100);
+    expect(
+      operationNameOf(Array.from({ length: 1_000 }, (_, i) => ({ operationName: `Op${i}` })))?.split(','),
+    ).toHaveLength(10);
+  });
 });

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
 import express, { type Request, type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -14,6 +13,11 @@ import type { Logger } from '../logger.ts';
 import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
 import { jsonErrorHandler } from './json-error-handler.ts';
+import { requestIdFrom } from './request-id.ts';
+import { persistedQueryCheck } from './request-body-checks.ts';
+import { refuseMalformedRequests } from './client-errors.ts';
+import { operationSelectionPlugin } from '../graphql/operation-selection-plugin.ts';
+import { inputValuesPlugin } from '../graphql/input-values-plugin.ts';
 
 export interface RequestInfo {
   req: Request;
@@ -36,6 +40,12 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
   bodyLimit?: string;
   /** Express middleware run on GraphQL paths after body parsing, before Apollo (limits, rate limits). */
   middleware?: RequestHandler[];
+  /**
+   * Express's `trust proxy` setting: which proxies' `X-Forwarded-For` entries to believe, so
+   * `req.ip` is the client's address behind a load balancer (a hop count, or addresses and subnets).
+   * Off by default: `req.ip` is the connecting peer.
+   */
+  trustProxy?: boolean | number | string | string[];
 }
 
 export interface RunningServer {
@@ -58,7 +68,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(app);
+  refuseMalformedRequests(httpServer);
 
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
@@ -69,6 +81,9 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     stopOnTerminationSignals: false,
     formatError: createFormatError(options.logger),
     plugins: [
+      // First, so a request without one operation to run or with bad input goes no further.
+      operationSelectionPlugin(),
+      inputValuesPlugin(),
       ...(options.apollo.plugins ?? []),
       graphqlMetricsPlugin(options.metrics),
       // Shorter than stopOnSignals' 10 s grace: a client that never closes its keep-alive connection
@@ -84,13 +99,14 @@ export async function startGraphQLServer<TContext extends BaseContext>(
     res.type(options.metrics.contentType).send(await options.metrics.metrics());
   });
   app.use(options.paths, express.json({ limit: options.bodyLimit ?? '1mb' }), (req, res, next) => {
-    const requestId = req.header(REQUEST_ID_HEADER) ?? randomUUID();
+    const requestId = requestIdFrom(req.header(REQUEST_ID_HEADER));
     res.setHeader(REQUEST_ID_HEADER, requestId);
     res.locals['requestId'] = requestId;
     // Everything that logs while this request is handled, Apollo and the gateway included, adds these.
     const operation = operationNameOf(req.body);
     withLogFields({ requestId, ...(operation ? { operation } : {}) }, next);
   });
+  app.use(options.paths, persistedQueryCheck());
   if (options.middleware?.length) app.use(options.paths, ...options.middleware);
   app.use(
     options.paths,

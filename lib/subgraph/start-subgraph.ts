@@ -9,6 +9,7 @@ import { createRouterIdentityVerifier } from '../auth/router-identity.ts';
 import { loadSubgraphSdl } from '../graphql/load-sdl.ts';
 import { createBaseContext, type BaseContext } from './base-context.ts';
 import { applyAccessDirectives } from './access-directives.ts';
+import { guardEntityRepresentations } from './entity-representations.ts';
 import { databaseReadiness, type Queryable } from './database-readiness.ts';
 import type { SubgraphConfig } from './subgraph-config.ts';
 
@@ -41,10 +42,12 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   const prisma = createPrismaClient(options.PrismaClient, config.database, { metrics, logger });
   const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const schema = applyAccessDirectives(
-    buildSubgraphSchema({
-      typeDefs: loadSubgraphSdl(options.name),
-      resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-    }),
+    guardEntityRepresentations(
+      buildSubgraphSchema({
+        typeDefs: loadSubgraphSdl(options.name),
+        resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+      }),
+    ),
   );
   const server = await startGraphQLServer<TContext>({
     logger,

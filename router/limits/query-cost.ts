@@ -1,4 +1,4 @@
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { getOperationAST, getVariableValues, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
 /**
@@ -12,8 +12,15 @@ const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
 };
 
 /**
- * The cost estimate of the operation a request selects, with its variables applied; undefined when
- * the variables do not coerce, as execution then refuses the operation (BAD_USER_INPUT) unrun.
+ * Fields the estimator visits, fragments expanded, before it gives up: an operation that expands
+ * to more is over any cost limit anyway (fragment spreads can double the fields with every fragment).
+ */
+const MAX_COUNTED_NODES = 10_000;
+
+/**
+ * The cost estimate of the operation a request selects, with its variables applied: undefined when
+ * the variables do not coerce, as execution then refuses the operation (BAD_USER_INPUT) unrun;
+ * Infinity for an operation that expands to more than MAX_COUNTED_NODES fields.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -21,15 +28,22 @@ export function estimateCost(
   variables: Record<string, unknown> | undefined,
   operationName: string | null,
 ): number | undefined {
+  // Checked first with one error at most: graphql-query-complexity coerces without a bound, and an
+  // object of 5,000 unknown keys gives 5,000 errors, each printing the whole object.
+  const operation = getOperationAST(query, operationName);
+  if (!operation) return undefined;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return undefined;
   try {
     return getComplexity({
       schema,
       query,
       estimators: [listSizeEstimator],
+      maxQueryNodes: MAX_COUNTED_NODES,
       ...(variables ? { variables } : {}),
       ...(operationName ? { operationName } : {}),
     });
   } catch {
-    return undefined;
+    return Number.POSITIVE_INFINITY;
   }
 }
