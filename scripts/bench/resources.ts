@@ -1,5 +1,5 @@
 /**
- * `npm run bench:resources`: starts a private system (fresh databases, own queue prefix, the
+ * `npm run bench:resources`: builds, starts a private system (fresh databases, own queue prefix, the
  * workers and the fake gateway), runs the load test's shopping mix through its router, and prints
  * each process's memory (RSS) and CPU, idle and under load: the figures the Kubernetes requests and
  * limits in deploy/kubernetes/ are taken from. Settings: BENCH_DURATION_SECONDS (60),
@@ -10,10 +10,10 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
-import { createAdmin } from '../../test/harness/accounts.ts';
-import { createStockedProduct } from '../../test/harness/checkout.ts';
-import { startSystem } from '../../test/harness/system.ts';
-import { createTemplateDatabases } from '../../test/harness/template-databases.ts';
+import { startPrivateSystem } from '#system/private-system';
+import { createTemplateDatabases } from '#system/template-databases';
+import { createAdmin } from '#system/testing/accounts';
+import { createStockedProduct } from '#system/testing/checkout';
 import { createLatencyRecorder } from '../load/latency-recorder.ts';
 import { prepareLoad, runShoppers } from '../load/run-load.ts';
 
@@ -76,7 +76,8 @@ const round = (value: number) => String(Math.round(value));
 const at = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 const { templates, drop } = await createTemplateDatabases(`res${randomUUID().slice(0, 4)}`);
-const system = await startSystem({
+const system = await startPrivateSystem({
+  label: 'bench',
   background: true,
   templates,
   env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', NOTIFICATIONS_CHANNEL: 'capture' },

@@ -4,7 +4,7 @@ import type { INetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/Netw
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { QueueName } from '#lib/queue/queue-names';
-import { FAKE_PAYMENT_GATEWAY, SUBGRAPHS, WORKERS } from '#subgraphs/registry';
+import { FAKE_PAYMENT_GATEWAY, SUBGRAPHS, WORKERS } from '#system/topology';
 import { KUBERNETES_DIR, OVERLAYS, objectId, renderOverlay, type KubeObject } from './render-overlay.ts';
 import { validateObjects } from './validate-objects.ts';
 import { ingressSources, selects, workloadsOf, type Workload } from './workloads.ts';

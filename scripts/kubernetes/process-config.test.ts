@@ -11,7 +11,7 @@ import { loadOrdersConfig } from '../../subgraphs/orders/config.ts';
 import { loadOrdersWorkerConfig } from '../../subgraphs/orders/worker/config.ts';
 import { loadPaymentsConfig } from '../../subgraphs/payments/config.ts';
 import { loadPaymentsWorkerConfig } from '../../subgraphs/payments/worker/config.ts';
-import { SUBGRAPHS } from '#subgraphs/registry';
+import { SUBGRAPHS } from '#system/topology';
 import { OVERLAYS, renderOverlay, type KubeObject, type Overlay } from './render-overlay.ts';
 import { workloadsOf } from './workloads.ts';
 
