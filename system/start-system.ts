@@ -3,7 +3,15 @@ import { ensureDatabase } from './databases.ts';
 import { migrateAllDatabases } from './migrate.ts';
 import { spawnService, stopService, type Runtime, type ServiceProcess } from './spawn-service.ts';
 import { startInDependencyOrder } from './start-in-dependency-order.ts';
-import { BACKGROUND_PROCESSES, ROUTER, SUBGRAPHS, subgraphDatabaseUrl, type ProcessEntry } from './topology.ts';
+import {
+  BACKGROUND_PROCESSES,
+  ROUTER,
+  SUBGRAPHS,
+  WORKERS,
+  subgraphDatabaseUrl,
+  type ProcessEntry,
+} from './topology.ts';
+import { isWorkerReplica, workerReplicaEntries } from './worker-replicas.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,6 +29,11 @@ export interface StartSystemOptions {
   templates?: Record<string, string>;
   /** Also start the checkout workers and the fake payment gateway (default true). */
   background?: boolean;
+  /**
+   * Processes per checkout worker (default 1). The extra ones are named `<worker>-2`, ... and
+   * listen on a free port; all of them take jobs from the same queues, as replicas do.
+   */
+  workerReplicas?: number;
   /** `compiled` (default) runs the build under `dist/`; `source` runs TypeScript through tsx. */
   runtime?: Runtime;
   /** Extra `node` flags for some processes by name, e.g. `{ router: ['--cpu-prof'] }`. */
@@ -80,7 +93,11 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       options.databaseUrls?.[subgraph.name] ?? subgraphDatabaseUrl(subgraph, baseEnv),
     ]),
   );
-  const entries: ProcessEntry[] = [...SUBGRAPHS, ...(options.background === false ? [] : BACKGROUND_PROCESSES), ROUTER];
+  const background =
+    options.background === false
+      ? []
+      : [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, options.workerReplicas ?? 1)];
+  const entries: ProcessEntry[] = [...SUBGRAPHS, ...background, ROUTER];
   for (const subgraph of SUBGRAPHS) baseEnv[`${subgraph.envPrefix}_DATABASE_URL`] = databaseUrls[subgraph.name];
   if (options.ports === 'free') for (const { envPrefix } of entries) baseEnv[`${envPrefix}_PORT`] = '0';
   const host = reachableHost(baseEnv['HOST']);
@@ -148,7 +165,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       await migrateAllDatabases(baseEnv, 'quiet');
     }
     const { urls } = await startInDependencyOrder(entries, async (entry, dependencyUrls) => {
-      const service = await launch(entry, { ...baseEnv, ...dependencyUrls });
+      // A replica cannot share its worker's fixed port; it reports the one it bound instead.
+      const port = isWorkerReplica(entry) ? { [`${entry.envPrefix}_PORT`]: '0' } : {};
+      const service = await launch(entry, { ...baseEnv, ...dependencyUrls, ...port });
       return `http://${host}:${service.port}${entry.path}`;
     });
     const pick = (list: readonly ProcessEntry[]) =>
@@ -157,7 +176,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       routerUrl: urls[ROUTER.name]!,
       urls,
       subgraphUrls: pick(SUBGRAPHS),
-      backgroundUrls: pick(BACKGROUND_PROCESSES),
+      backgroundUrls: pick(background),
       databaseUrls,
       processes,
       async kill(name, signal = 'SIGTERM') {
