@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { startPrivateSystem } from '#system/private-system';
 import { createTemplateDatabases } from '#system/template-databases';
-import { startPrivateRedis } from '#system/testing/private-redis';
+import { startPrivateRedis } from '#testing/private-redis';
 import { chaosOptions } from './chaos/chaos-options.ts';
 import { runChaos } from './chaos/run-chaos.ts';
 

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist');
 const FINGERPRINT = join(OUT, '.build-fingerprint');
-const SOURCE_DIRS = ['lib', 'subgraphs', 'router', 'system', 'scripts'];
+const SOURCE_DIRS = ['lib', 'subgraphs', 'router', 'system', 'testing', 'scripts'];
 const ASSET_DIRS = ['schema'];
 const CONFIG_FILES = ['package.json', 'system/build.js'];
 
@@ -34,7 +34,7 @@ function filesUnder(dir) {
 }
 
 function fingerprintOf(files) {
-  const hash = createHash('sha256').update(process.version);
+  const hash = createHash('sha256');
   for (const file of files) {
     const { size, mtimeMs } = statSync(join(ROOT, file));
     hash.update(`${file}\0${size}\0${mtimeMs}\n`);
@@ -101,7 +101,7 @@ export async function buildProject({ force = false, log = () => undefined } = {}
     plugins: [rewriteImports()],
     platform: 'node',
     format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
+    target: 'node24',
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'warning',

@@ -4,8 +4,8 @@ import { dropDatabase, withDatabaseName } from './databases.ts';
 import type { Runtime } from './spawn-service.ts';
 import { startSystem, type RunningSystem } from './start-system.ts';
 import { TEST_SERVER_URL } from './template-databases.ts';
-import { removeQueues } from './testing/queues.ts';
-import { postGraphQL, type GraphQLRequest, type GraphQLResponse } from './testing/graphql-client.ts';
+import { removeQueues } from './queues.ts';
+import { postGraphQL, type GraphQLRequest, type GraphQLResponse } from './graphql-client.ts';
 import { SUBGRAPHS } from './topology.ts';
 
 const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { nodeFlagsFromEnv } from '#system/node-flags';
 import { startPrivateSystem } from '#system/private-system';
-import { createAdmin } from '#system/testing/accounts';
+import { createAdmin } from '#testing/accounts';
 
 export interface BenchSystem {
   routerUrl: string;

@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { startPrivateSystem } from '#system/private-system';
 import { createTemplateDatabases } from '#system/template-databases';
-import { createAdmin } from '#system/testing/accounts';
-import { createStockedProduct } from '#system/testing/checkout';
+import { createAdmin } from '#testing/accounts';
+import { createStockedProduct } from '#testing/checkout';
 import { createLatencyRecorder } from '../load/latency-recorder.ts';
 import { prepareLoad, runShoppers } from '../load/run-load.ts';
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { withDatabaseName } from '#system/databases';
-import type { PrivateRedis } from '#system/testing/private-redis';
+import type { PrivateRedis } from '#testing/private-redis';
 import type { PrivateSystem } from '#system/private-system';
 import type { OperationName } from '../load/operations.ts';
 import type { FaultWindow } from './phases.ts';

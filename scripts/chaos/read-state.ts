@@ -1,4 +1,4 @@
-import { queryDatabase } from '#system/testing/databases';
+import { queryDatabase } from '#testing/databases';
 import type { PrivateSystem } from '#system/private-system';
 import type { ChaosState } from './reconcile.ts';
 

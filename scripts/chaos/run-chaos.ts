@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAdmin } from '#system/testing/accounts';
-import { createStockedProduct } from '#system/testing/checkout';
-import type { PrivateRedis } from '#system/testing/private-redis';
+import { createAdmin } from '#testing/accounts';
+import { createStockedProduct } from '#testing/checkout';
+import type { PrivateRedis } from '#testing/private-redis';
 import type { PrivateSystem } from '#system/private-system';
 import { createLatencyRecorder, type RequestSample } from '../load/latency-recorder.ts';
 import { formatReport } from '../load/print-report.ts';

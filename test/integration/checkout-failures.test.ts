@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
-import { countRows, queryDatabase } from '#system/testing/databases';
-import { errorCodes } from '#system/testing/graphql-client';
-import {
-  CHECKOUT_TEST_ENV,
-  checkout,
-  createStockedProduct,
-  eventually,
-  waitForFinalStatus,
-} from '#system/testing/checkout';
-import { startPrivateRedis } from '#system/testing/private-redis';
+import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
+import { countRows, queryDatabase } from '#testing/databases';
+import { errorCodes } from '#system/graphql-client';
+import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
+import { startPrivateRedis } from '#testing/private-redis';
 
 const gatewayCaptures = async (system: TestSystem) =>
   ((await (await fetch(`${system.backgroundUrls['payment-gateway']}/captures`)).json()) as { captures: unknown[] })

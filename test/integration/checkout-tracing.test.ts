@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer } from '#system/testing/accounts';
-import {
-  CHECKOUT_TEST_ENV,
-  checkout,
-  createStockedProduct,
-  eventually,
-  waitForFinalStatus,
-} from '#system/testing/checkout';
+import { createAdmin, registerCustomer } from '#testing/accounts';
+import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
 import { sampleValue, scrapeMetrics } from '#test/harness/prometheus';
 import { startOtlpReceiver, tracingEnv, type OtlpReceiver } from '#test/harness/otlp-receiver';
 

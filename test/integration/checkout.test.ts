@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
-import { queryDatabase } from '#system/testing/databases';
-import {
-  CHECKOUT_TEST_ENV,
-  checkout,
-  createStockedProduct,
-  eventually,
-  waitForFinalStatus,
-} from '#system/testing/checkout';
+import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
+import { queryDatabase } from '#testing/databases';
+import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
 
 const NOTIFICATIONS = /* GraphQL */ `
   {

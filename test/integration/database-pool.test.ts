@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '#system/databases';
 import { createLogger } from '#lib/logger';
 import { createPool } from '#lib/prisma';
-import { queryDatabase } from '#system/testing/databases';
+import { queryDatabase } from '#testing/databases';
 import { TEST_SERVER_URL } from '#system/template-databases';
 
 describe('createPool', () => {

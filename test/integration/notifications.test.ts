@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
+import { errorCodes, postGraphQL } from '#system/graphql-client';
 import { asRouterFor } from '#test/harness/router-identity';
-import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
-import { countRows } from '#system/testing/databases';
+import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
+import { countRows } from '#testing/databases';
 import { PrismaClient } from '#subgraphs/notifications/generated/prisma/client';
 import { createCaptureChannel } from '#subgraphs/notifications/channels/capture-channel';
 import {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin } from '#system/testing/accounts';
+import { createAdmin } from '#testing/accounts';
 import { writeSupergraph } from '#test/harness/supergraph';
 import type { Mode } from '../fixtures/misbehaving-subgraph.ts';
 

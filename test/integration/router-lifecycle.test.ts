@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#system/testing/graphql-client';
+import { errorCodes } from '#system/graphql-client';
 import { writeSupergraph } from '#test/harness/supergraph';
 
 let fake: ServiceProcess;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#system/testing/graphql-client';
+import { errorCodes } from '#system/graphql-client';
 
 let system: TestSystem;
 

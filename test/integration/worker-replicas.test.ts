@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { scrapeMetrics } from '#test/harness/prometheus';
-import { createAdmin, registerCustomer } from '#system/testing/accounts';
-import { queryDatabase } from '#system/testing/databases';
-import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually } from '#system/testing/checkout';
+import { createAdmin, registerCustomer } from '#testing/accounts';
+import { queryDatabase } from '#testing/databases';
+import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually } from '#testing/checkout';
 import { WORKERS } from '#system/topology';
 
 const CUSTOMERS = 4;

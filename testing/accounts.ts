@@ -1,7 +1,7 @@
 import { createPrismaClient } from '#lib/prisma';
 import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
 import { createUser } from '#subgraphs/accounts/users';
-import type { PrivateSystem } from '../private-system.ts';
+import type { PrivateSystem } from '#system/private-system';
 
 /** What these helpers need of a running system. */
 type TestSystem = Pick<PrivateSystem, 'graphql' | 'databaseUrls'>;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SignedInUser } from './accounts.ts';
-import type { PrivateSystem } from '../private-system.ts';
+import type { PrivateSystem } from '#system/private-system';
 
 type TestSystem = Pick<PrivateSystem, 'graphql'>;
 
