@@ -36,6 +36,7 @@ try {
       const system = await startPrivateSystem({
         label: 'chaos',
         background: true,
+        workerReplicas: options.workerReplicas,
         templates,
         env: { ...CHAOS_ENV, REDIS_URL: redis.url },
       });

@@ -3,7 +3,15 @@ import { ensureDatabase } from './databases.ts';
 import { migrateAllDatabases } from './migrate.ts';
 import { spawnService, stopService, type Runtime, type ServiceProcess } from './spawn-service.ts';
 import { startInDependencyOrder } from './start-in-dependency-order.ts';
-import { BACKGROUND_PROCESSES, ROUTER, SUBGRAPHS, subgraphDatabaseUrl, type ProcessEntry } from './topology.ts';
+import {
+  BACKGROUND_PROCESSES,
+  ROUTER,
+  SUBGRAPHS,
+  WORKERS,
+  subgraphDatabaseUrl,
+  type ProcessEntry,
+} from './topology.ts';
+import { isWorkerReplica, workerReplicaEntries } from './worker-replicas.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -21,6 +29,11 @@ export interface StartSystemOptions {
   templates?: Record<string, string>;
   /** Also start the checkout workers and the fake payment gateway (default true). */
   background?: boolean;
+  /**
+   * Processes per checkout worker (default 1). The extra ones are named `<worker>-2`, ... and
+   * listen on a free port; all of them take jobs from the same queues, as replicas do.
+   */
+  workerReplicas?: number;
   /** `compiled` (default) runs the build under `dist/`; `source` runs TypeScript through tsx. */
   runtime?: Runtime;
   /** Extra `node` flags for some processes by name, e.g. `{ router: ['--cpu-prof'] }`. */
@@ -71,7 +84,8 @@ function knownUrls(entries: readonly ProcessEntry[], env: Env, host: string): Re
   const urls: Record<string, string> = {};
   for (const entry of entries) {
     const port = Number(env[`${entry.envPrefix}_PORT`] ?? entry.defaultPort);
-    if (!port) return undefined;
+    // A worker replica binds a free port, known only once it listens.
+    if (!port || isWorkerReplica(entry)) return undefined;
     urls[entry.name] = `http://${host}:${port}${entry.path}`;
   }
   return urls;
@@ -113,7 +127,11 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       options.databaseUrls?.[subgraph.name] ?? subgraphDatabaseUrl(subgraph, baseEnv),
     ]),
   );
-  const entries: ProcessEntry[] = [...SUBGRAPHS, ...(options.background === false ? [] : BACKGROUND_PROCESSES), ROUTER];
+  const background =
+    options.background === false
+      ? []
+      : [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, options.workerReplicas ?? 1)];
+  const entries: ProcessEntry[] = [...SUBGRAPHS, ...background, ROUTER];
   for (const subgraph of SUBGRAPHS) baseEnv[`${subgraph.envPrefix}_DATABASE_URL`] = databaseUrls[subgraph.name];
   if (options.ports === 'free') for (const { envPrefix } of entries) baseEnv[`${envPrefix}_PORT`] = '0';
   const host = reachableHost(baseEnv['HOST']);
@@ -185,7 +203,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       ? await startAllAtOnce(entries, known, (entry) => launch(entry, { ...baseEnv, ...urlEnvOf(entries, known) }))
       : (
           await startInDependencyOrder(entries, async (entry, dependencyUrls) => {
-            const service = await launch(entry, { ...baseEnv, ...dependencyUrls });
+            // A replica cannot share its worker's fixed port; it reports the one it bound instead.
+            const port = isWorkerReplica(entry) ? { [`${entry.envPrefix}_PORT`]: '0' } : {};
+            const service = await launch(entry, { ...baseEnv, ...dependencyUrls, ...port });
             return `http://${host}:${service.port}${entry.path}`;
           })
         ).urls;
@@ -195,7 +215,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       routerUrl: urls[ROUTER.name]!,
       urls,
       subgraphUrls: pick(SUBGRAPHS),
-      backgroundUrls: pick(BACKGROUND_PROCESSES),
+      backgroundUrls: pick(background),
       databaseUrls,
       processes,
       async kill(name, signal = 'SIGTERM') {

@@ -3,7 +3,8 @@
  * workers and the fake gateway), places N orders through the router from C customers at once, and
  * prints orders per second and the latency from placeOrder's answer to CONFIRMED (p50/p95/p99).
  * Settings: BENCH_ORDERS (default 200), BENCH_CUSTOMERS (default 20), BENCH_TIMEOUT_MS (default
- * 120000), and the usual <DOMAIN>_WORKER_CONCURRENCY variables, passed on to the workers.
+ * 120000), BENCH_WORKER_REPLICAS (processes per worker, default 1), and the usual
+ * <DOMAIN>_WORKER_CONCURRENCY variables, passed on to the workers.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -22,6 +23,7 @@ const settings = parseEnv(
     BENCH_ORDERS: z.coerce.number().int().min(1).max(100_000).default(200),
     BENCH_CUSTOMERS: z.coerce.number().int().min(1).max(1_000).default(20),
     BENCH_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
+    BENCH_WORKER_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
   }),
   process.env,
 );
@@ -36,6 +38,7 @@ const { templates, drop } = await createTemplateDatabases(`bench${randomUUID().s
 const system = await startPrivateSystem({
   label: 'bench',
   background: true,
+  workerReplicas: settings.BENCH_WORKER_REPLICAS,
   templates,
   nodeFlags: nodeFlagsFromEnv(process.env),
   env: { LOG_LEVEL: 'warn', ORDERS_DB_POOL_SIZE: '20', ...concurrencyEnv },

@@ -9,6 +9,8 @@ export interface StartSystemOptions {
   env?: Record<string, string>;
   /** Also start the background processes (the checkout workers and the fake payment gateway). */
   background?: boolean;
+  /** Processes per checkout worker (default 1). */
+  workerReplicas?: number;
 }
 
 /** The settings every test system starts with (test secrets, patient timeouts). */
@@ -23,5 +25,6 @@ export function startSystem(options: StartSystemOptions = {}): Promise<TestSyste
     ...(options.env ? { env: options.env } : {}),
     templates: inject('templateDatabases'),
     ...(options.background ? { background: true } : {}),
+    ...(options.workerReplicas ? { workerReplicas: options.workerReplicas } : {}),
   });
 }
