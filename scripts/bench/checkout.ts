@@ -6,10 +6,12 @@
  * placed and confirmed, the latency from placeOrder's answer to CONFIRMED, what each order cost
  * every process (CPU from /proc, SQL statements, HTTP requests and jobs from each /metrics, Redis
  * commands from INFO), and the chaos run's reconciliation. A table first, then the figures as JSON.
- * The usual <DOMAIN>_WORKER_CONCURRENCY variables are passed on to the workers.
+ * The usual <DOMAIN>_WORKER_CONCURRENCY variables are passed on to the workers; with
+ * BENCH_CPU_PROFILE_DIR every process writes a CPU profile there when it stops.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
@@ -39,6 +41,7 @@ const workerConcurrency = Object.fromEntries(
   WORKERS.map(({ envPrefix }) => [`${envPrefix}_CONCURRENCY`, process.env[`${envPrefix}_CONCURRENCY`] ?? 'default']),
 );
 const ON_HAND = 1_000_000;
+const CPU_PROFILE_PRELOAD = fileURLToPath(new URL('./cpu-profile.ts', import.meta.url));
 /** Settings of the system that a run may change from the environment. */
 const BENCH_SETTINGS = /_CONCURRENCY$|_POOL_SIZE$|^OUTBOX_|^QUEUE_|^PAYMENT_FAKE_|^CATALOG_/;
 
@@ -54,6 +57,12 @@ const system = await startSystem({
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     NOTIFICATIONS_CHANNEL: 'capture',
+    ...(process.env['BENCH_CPU_PROFILE_DIR']
+      ? {
+          BENCH_CPU_PROFILE_DIR: process.env['BENCH_CPU_PROFILE_DIR'],
+          NODE_OPTIONS: `--import tsx --import ${CPU_PROFILE_PRELOAD}`,
+        }
+      : {}),
     ...Object.fromEntries(
       Object.keys(process.env)
         .filter((name) => BENCH_SETTINGS.test(name))
