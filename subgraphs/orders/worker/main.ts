@@ -11,7 +11,8 @@ import { serveWorkerProcess } from '#lib/worker/serve-worker-process';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { loadOrdersWorkerConfig } from './config.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
-import { publishOutboxEvent } from './publish-outbox-event.ts';
+import { listenForOutboxEvents } from './outbox-listener.ts';
+import { publishOutboxEvents } from './publish-outbox-event.ts';
 import { mountQueueDashboard } from './queue-dashboard.ts';
 import { sagaProcessors } from './saga-processors.ts';
 
@@ -26,7 +27,13 @@ const producers = {
   notifications: createProducer(QueueName.NotificationsEmail, config.queues, logger),
 };
 const dashboardQueues = createQueueAdmin(config.queues, logger);
-const relay = startOutboxRelay({ prisma, publish: publishOutboxEvent(producers.saga), logger, ...config.outbox });
+const relay = startOutboxRelay({ prisma, publish: publishOutboxEvents(producers.inventory), logger, ...config.outbox });
+const listener = listenForOutboxEvents({
+  url: config.database.url,
+  wake: relay.wake,
+  logger,
+  retryMs: config.outbox.maxBackoffMs,
+});
 const worker = startWorker({
   metrics,
   queue: QueueName.OrdersSaga,
@@ -43,6 +50,7 @@ await serveWorkerProcess({
   readiness: databaseReadiness(prisma),
   mount: (app) => mountQueueDashboard(app, dashboardQueues.queues, createTokenVerifier(config.tokens)),
   shutdown: [
+    listener.close,
     relay.stop,
     worker.close,
     ...Object.values(producers).map((producer) => producer.close),
