@@ -7,6 +7,7 @@ import { databaseReadiness } from '#lib/subgraph/database-readiness';
 import { serveWorkerProcess } from '#lib/worker/serve-worker-process';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { createDeliveryChannel } from '../channels/create-delivery-channel.ts';
+import { cacheRecipients } from '../cached-recipient-lookup.ts';
 import { createAccountsRecipientLookup } from '../recipient-lookup.ts';
 import { loadNotificationsWorkerConfig } from './config.ts';
 import { orderConfirmedProcessor, orderFailedProcessor } from './notify-order.ts';
@@ -16,11 +17,12 @@ const logger = createLogger({ name: 'notifications-worker', level: config.logLev
 const metrics = createMetrics('notifications-worker');
 const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
 const channel = createDeliveryChannel(config.delivery);
-const recipients = createAccountsRecipientLookup({
+const accountsLookup = createAccountsRecipientLookup({
   accountsUrl: config.accountsUrl,
   routerSigningSecret: config.routerSigningSecret,
   timeoutMs: 5_000,
 });
+const recipients = config.recipientCacheMs ? cacheRecipients(accountsLookup, config.recipientCacheMs) : accountsLookup;
 const deps = { prisma, channel, recipients };
 const worker = startWorker({
   metrics,
