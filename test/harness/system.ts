@@ -49,6 +49,9 @@ export const BASE_ENV = {
   SUBGRAPH_TIMEOUT_MS: '30000',
   // Tests send many requests from one IP; the rate-limit tests set their own budget.
   RATE_LIMIT_POINTS: '100000',
+  // Tests sign in many users from one address; the sign-in limit tests set their own.
+  AUTH_RATE_LIMIT_PER_IP: '100000',
+  AUTH_RATE_LIMIT_PER_EMAIL: '100000',
 };
 
 /**
