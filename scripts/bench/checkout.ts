@@ -6,20 +6,20 @@
  * placed and confirmed, the latency from placeOrder's answer to CONFIRMED, what each order cost
  * every process (CPU from /proc, SQL statements, HTTP requests and jobs from each /metrics, Redis
  * commands from INFO), and the chaos run's reconciliation. A table first, then the figures as JSON.
- * The usual <DOMAIN>_WORKER_CONCURRENCY variables are passed on to the workers; with
- * BENCH_CPU_PROFILE_DIR every process writes a CPU profile there when it stops.
+ * The usual <DOMAIN>_WORKER_CONCURRENCY variables are passed on to the workers, and
+ * NODE_FLAGS_<PROCESS> (e.g. NODE_FLAGS_ORDERS='--cpu-prof --cpu-prof-dir=/tmp/prof') to one process.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
-import { WORKERS } from '#subgraphs/registry';
-import { createAdmin } from '../../test/harness/accounts.ts';
-import { queryDatabase } from '../../test/harness/databases.ts';
-import { startSystem } from '../../test/harness/system.ts';
-import { createTemplateDatabases, TEST_SERVER_URL } from '../../test/harness/template-databases.ts';
+import { nodeFlagsFromEnv } from '#system/node-flags';
+import { startPrivateSystem } from '#system/private-system';
+import { createTemplateDatabases, TEST_SERVER_URL } from '#system/template-databases';
+import { createAdmin } from '#system/testing/accounts';
+import { queryDatabase } from '#system/testing/databases';
+import { WORKERS } from '#system/topology';
 import { readChaosState } from '../chaos/read-state.ts';
 import { reconcile } from '../chaos/reconcile.ts';
 import { formatCheckoutReport, perOrderUsage, type CheckoutFigures } from './checkout-report.ts';
@@ -41,7 +41,6 @@ const workerConcurrency = Object.fromEntries(
   WORKERS.map(({ envPrefix }) => [`${envPrefix}_CONCURRENCY`, process.env[`${envPrefix}_CONCURRENCY`] ?? 'default']),
 );
 const ON_HAND = 1_000_000;
-const CPU_PROFILE_PRELOAD = fileURLToPath(new URL('./cpu-profile.ts', import.meta.url));
 /** Settings of the system that a run may change from the environment. */
 const BENCH_SETTINGS = /_CONCURRENCY$|_POOL_SIZE$|^OUTBOX_|^QUEUE_|^PAYMENT_FAKE_|^CATALOG_/;
 
@@ -50,19 +49,15 @@ const percentile = (sorted: readonly number[], p: number) =>
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const { templates, drop } = await createTemplateDatabases(`bench${randomUUID().slice(0, 4)}`);
-const system = await startSystem({
+const system = await startPrivateSystem({
+  label: 'bench',
   background: true,
   templates,
+  nodeFlags: nodeFlagsFromEnv(process.env),
   env: {
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     NOTIFICATIONS_CHANNEL: 'capture',
-    ...(process.env['BENCH_CPU_PROFILE_DIR']
-      ? {
-          BENCH_CPU_PROFILE_DIR: process.env['BENCH_CPU_PROFILE_DIR'],
-          NODE_OPTIONS: `--import tsx --import ${CPU_PROFILE_PRELOAD}`,
-        }
-      : {}),
     ...Object.fromEntries(
       Object.keys(process.env)
         .filter((name) => BENCH_SETTINGS.test(name))

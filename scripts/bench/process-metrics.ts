@@ -1,4 +1,3 @@
-import { scrapeMetrics } from '../../test/harness/prometheus.ts';
 
 /** What one process counted, read from its Prometheus /metrics. */
 export interface ProcessCounts {
@@ -9,14 +8,20 @@ export interface ProcessCounts {
   jobs: Record<string, number>;
 }
 
+/** One sample line of the Prometheus text format: name, labels, value. */
+const SAMPLE_LINE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/gm;
+const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 const OPS_ROUTES = new Set(['/metrics', '/health/live', '/health/ready']);
 
 /** Reads a process's counters; a process without /metrics (the fake gateway) counts nothing. */
 export async function readProcessCounts(metricsUrl: string | undefined): Promise<ProcessCounts> {
   const counts: ProcessCounts = { sqlStatements: 0, httpRequests: 0, jobs: {} };
   if (!metricsUrl) return counts;
-  const { samples } = await scrapeMetrics(metricsUrl);
-  for (const { name, labels, value } of samples) {
+  const response = await fetch(metricsUrl);
+  if (!response.ok) throw new Error(`${metricsUrl} answered ${response.status}`);
+  for (const [, name, labelText = '', text] of (await response.text()).matchAll(SAMPLE_LINE)) {
+    const labels = Object.fromEntries([...labelText.matchAll(LABEL)].map(([, key, label]) => [key!, label!]));
+    const value = Number(text);
     if (name === 'db_statements_total') counts.sqlStatements += value;
     if (name === 'http_server_request_duration_seconds_count' && !OPS_ROUTES.has(labels['route'] ?? '')) {
       counts.httpRequests += value;

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
-import { queryDatabase } from '../../test/harness/databases.ts';
+import { queryDatabase } from '#system/testing/databases';
 
 /** Clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every Linux this runs on). */
 const TICKS_PER_SECOND = 100;

@@ -4,17 +4,17 @@ import { loadIdentityConfig } from '#lib/auth/identity-config';
 import { createTokenSigner } from '#lib/auth/tokens';
 import { Role } from '#lib/auth/viewer';
 import { hashPassword } from '../../subgraphs/accounts/passwords.ts';
-import type { SignedInUser } from '../../test/harness/accounts.ts';
-import { createStockedProduct } from '../../test/harness/checkout.ts';
-import { queryDatabase } from '../../test/harness/databases.ts';
-import { BASE_ENV, type TestSystem } from '../../test/harness/system.ts';
+import { PRIVATE_SYSTEM_ENV, type PrivateSystem } from '#system/private-system';
+import type { SignedInUser } from '#system/testing/accounts';
+import { createStockedProduct } from '#system/testing/checkout';
+import { queryDatabase } from '#system/testing/databases';
 
 /**
  * `count` customers written straight into the accounts database (one password hash shared by all)
  * with access tokens signed by the system's key: registering them through the router would spend
  * seconds of argon2 per customer on set-up, which is not what this benchmark measures.
  */
-export async function createCustomers(system: TestSystem, count: number): Promise<SignedInUser[]> {
+export async function createCustomers(system: PrivateSystem, count: number): Promise<SignedInUser[]> {
   const passwordHash = await hashPassword('bench-customer-password');
   const ids = Array.from({ length: count }, () => randomUUID());
   const values = ids.map(
@@ -25,12 +25,12 @@ export async function createCustomers(system: TestSystem, count: number): Promis
     `INSERT INTO "User" (id, email, name, "passwordHash", "updatedAt") VALUES ${values.join(', ')}`,
     [...ids.flatMap((id) => [id, `bench-${id}@example.com`]), passwordHash],
   );
-  const sign = createTokenSigner(loadIdentityConfig(BASE_ENV).tokens, 3600);
+  const sign = createTokenSigner(loadIdentityConfig(PRIVATE_SYSTEM_ENV).tokens, 3600);
   return Promise.all(ids.map(async (id) => ({ id, token: (await sign({ userId: id, role: Role.Customer })).token })));
 }
 
 /** `count` products with `onHand` units each, created as the admin through the router. */
-export async function createProducts(system: TestSystem, admin: SignedInUser, count: number, onHand: number) {
+export async function createProducts(system: PrivateSystem, admin: SignedInUser, count: number, onHand: number) {
   const limit = pLimit(8);
   return Promise.all(
     Array.from({ length: count }, (_, index) => limit(() => createStockedProduct(system, admin, 100 + index, onHand))),
@@ -57,7 +57,7 @@ export interface ShoppingResult {
 }
 
 /** Every customer adds one product to its cart and places it, again and again until `until`. */
-export async function shop(system: TestSystem, options: ShoppingOptions): Promise<ShoppingResult> {
+export async function shop(system: PrivateSystem, options: ShoppingOptions): Promise<ShoppingResult> {
   const result: ShoppingResult = { placedAt: new Map(), errors: {}, requests: 0 };
   const call = async <T>(query: string, token: string, variables: Record<string, unknown>) => {
     result.requests += 1;

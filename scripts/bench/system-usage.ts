@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { TestSystem } from '../../test/harness/system.ts';
+import type { PrivateSystem } from '#system/private-system';
 import { readProcessCounts, subtractCounts, type ProcessCounts } from './process-metrics.ts';
 import { cpuSecondsOf, postgresProcesses, redisSnapshot, type RedisSnapshot } from './process-usage.ts';
 
@@ -20,7 +20,7 @@ export interface Usage {
   redisCalls: Record<string, number>;
 }
 
-const metricsUrlOf = (system: TestSystem, name: string): string | undefined => {
+const metricsUrlOf = (system: PrivateSystem, name: string): string | undefined => {
   if (name === 'router') return system.routerUrl.replace(/\/graphql$/, '/metrics');
   if (system.subgraphUrls[name]) return system.subgraphUrls[name].replace(/\/graphql$/, '/metrics');
   // The fake payment gateway serves no metrics; the workers serve theirs on the ops port.
@@ -34,7 +34,7 @@ async function cpuOfPids(pids: readonly number[]) {
 
 /** Reads every counter the checkout benchmark charges to its orders, at one moment. */
 export async function snapshotUsage(
-  system: TestSystem,
+  system: PrivateSystem,
   redis: Redis,
   serverUrl: string,
   databases: readonly string[],

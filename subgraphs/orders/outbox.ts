@@ -1,3 +1,4 @@
+import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
 import { withTraceContext } from '#lib/tracing/job-context';
 
 /** Event types orders writes to its outbox; a relay publishes them to the queue under these names. */
@@ -5,14 +6,6 @@ export const OrderEventType = {
   OrderPlaced: 'OrderPlaced',
 } as const;
 export type OrderEventType = (typeof OrderEventType)[keyof typeof OrderEventType];
-
-/** What an OrderPlaced event carries: enough for checkout to run without reading orders' tables. */
-export interface OrderPlacedPayload {
-  orderId: string;
-  userId: string;
-  total: { amount: number; currency: string };
-  lines: { productId: string; quantity: number; unitPriceAmount: number }[];
-}
 
 /**
  * The payload as stored in the OutboxEvent row, which placeOrder writes in the transaction that

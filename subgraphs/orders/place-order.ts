@@ -5,7 +5,8 @@ import { uuidv7 } from '#lib/ids';
 import type { CartLine, Order, Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { type PriceLookup, totalOf, withLockedCart } from './carts.ts';
 import { lineTotal } from './money.ts';
-import { OrderEventType, outboxPayload, type OrderPlacedPayload } from './outbox.ts';
+import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
+import { OrderEventType, outboxPayload } from './outbox.ts';
 
 export const idempotencyKeySchema = z
   .string()

@@ -2,7 +2,8 @@ import type { Producer } from '#lib/queue/create-producer';
 import { stepJobId } from '#lib/queue/job-ids';
 import { JobName, type QueueName } from '#lib/queue/queue-names';
 import { TRACE_CARRIER_KEY, type Traced } from '#lib/tracing/job-context';
-import { OrderEventType, type OrderPlacedPayload } from '../outbox.ts';
+import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
+import { OrderEventType } from '../outbox.ts';
 import type { OutboxRow, PublishOutboxEvents } from './outbox-relay.ts';
 
 /**
