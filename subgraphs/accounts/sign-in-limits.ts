@@ -27,10 +27,9 @@ export function createSignInLimits(settings: SignInLimitSettings) {
     if (failure?.status === 'rejected') throw failure.reason;
     if (!refusals.length) return;
     const retryAfterSeconds = Math.ceil(Math.max(...refusals.map((refusal) => refusal.msBeforeNext)) / 1000);
-    throw userError(ErrorCode.RateLimited, 'Too many sign-in attempts; try again later.', {
-      retryAfterSeconds,
-      http: { status: 429 },
-    });
+    // No HTTP status of its own: the router takes a subgraph's non-2xx answer for a failed
+    // subgraph, and the client would get INTERNAL_SERVER_ERROR instead of this code.
+    throw userError(ErrorCode.RateLimited, 'Too many sign-in attempts; try again later.', { retryAfterSeconds });
   };
 }
 
