@@ -20,14 +20,16 @@ export interface Producer<Q extends QueueName> {
    * be reached, none. Each job's data is taken as it is, so data that carries its own trace
    * context (an outbox event's) keeps it.
    */
-  addBulk(jobs: readonly BulkJob<Q>[]): Promise<void>;
+  addBulk<N extends JobNameOf<Q>>(jobs: readonly BulkJob<Q, N>[]): Promise<void>;
   close(): Promise<void>;
 }
 
 /** One job of `addBulk`, under its deterministic id. */
-export type BulkJob<Q extends QueueName> = {
-  [N in JobNameOf<Q>]: { name: N; data: Traced<JobDataOf<Q, N>>; jobId: string };
-}[JobNameOf<Q>];
+export interface BulkJob<Q extends QueueName, N extends JobNameOf<Q>> {
+  name: N;
+  data: Traced<JobDataOf<Q, N>>;
+  jobId: string;
+}
 
 /** A producer for `name` with the shared retry defaults; it fails fast while Redis is down. */
 export function createProducer<Q extends QueueName>(name: Q, settings: QueueSettings, logger: Logger): Producer<Q> {

@@ -1,4 +1,3 @@
-
 /** What one process counted, read from its Prometheus /metrics. */
 export interface ProcessCounts {
   sqlStatements: number;
