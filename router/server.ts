@@ -75,7 +75,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     context: async ({ req, requestId }) => {
       const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
       await rateLimit(req, viewer);
-      return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer }) };
+      return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer, clientIp: req.ip }) };
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({

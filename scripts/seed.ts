@@ -30,7 +30,9 @@ const CUSTOMERS = ['alice', 'bob', 'carol', 'dave', 'erin'].map((name) => ({
   name: name[0]!.toUpperCase() + name.slice(1),
   password: 'customer-password',
 }));
-const limit = pLimit(8);
+const limit = pLimit(4);
+/** Products per importProducts/importStock call: well inside the router's 200 kB request limit. */
+const PRODUCTS_PER_CALL = 200;
 const request = createSeedClient(env.ROUTER_URL);
 
 async function signIn(email: string, password: string): Promise<string> {
@@ -57,42 +59,68 @@ async function ensureAdmin(): Promise<string> {
 }
 
 interface ProductPage {
-  products: { edges: { node: { sku: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  products: {
+    edges: { node: { id: string; sku: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  };
 }
 
-async function existingSkus(): Promise<Set<string>> {
-  const skus = new Set<string>();
+/** Every product in the catalog, id by SKU. */
+async function existingProducts(): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
   let after: string | null = null;
   do {
     const response: GraphQLResponse<ProductPage> = await request<ProductPage>(SEED_OPERATIONS.productSkus, {
       after,
     });
     const { edges, pageInfo } = dataOf(response, 'list products').products;
-    edges.forEach(({ node }) => skus.add(node.sku));
+    edges.forEach(({ node }) => ids.set(node.sku, node.id));
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
   } while (after);
-  return skus;
+  return ids;
 }
 
-async function seedProducts(adminToken: string): Promise<string[]> {
-  const present = await existingSkus();
-  const missing = Array.from({ length: env.SEED_PRODUCTS }, (_, index) => demoProduct(index)).filter(
-    (product) => !present.has(product.sku),
-  );
-  const created = await Promise.all(
-    missing.map(({ onHand, ...input }) =>
+const chunks = <T>(items: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+
+/**
+ * Creates the demo products the catalog lacks with importProducts (a few hundred per call, each
+ * call all or nothing), then gives every demo product that has no stock yet its stock with
+ * importStock, which leaves stocked products alone: a run cut short between the two is completed
+ * by the next, and a complete one is not repeated.
+ */
+async function seedProducts(adminToken: string): Promise<void> {
+  const present = await existingProducts();
+  const demo = Array.from({ length: env.SEED_PRODUCTS }, (_, index) => demoProduct(index));
+  const missing = demo.filter((product) => !present.has(product.sku));
+  const alreadyThere = demo.length - missing.length;
+  const ids = new Map(present);
+  await Promise.all(
+    chunks(missing, PRODUCTS_PER_CALL).map((batch) =>
       limit(async () => {
-        const product = dataOf(
-          await request<{ createProduct: { id: string } }>(SEED_OPERATIONS.createProduct, { input }, adminToken),
-          `create ${input.sku}`,
-        ).createProduct;
-        dataOf(await request(SEED_OPERATIONS.setStock, { id: product.id, onHand }, adminToken), `stock ${input.sku}`);
-        return product.id;
+        const response = await request<{ importProducts: { id: string; sku: string }[] }>(
+          SEED_OPERATIONS.importProducts,
+          { products: batch.map(({ onHand: _onHand, ...input }) => input) },
+          adminToken,
+        );
+        for (const { id, sku } of dataOf(response, 'import products').importProducts) ids.set(sku, id);
       }),
     ),
   );
-  console.log(`Products: ${created.length} created, ${present.size} already there.`);
-  return created;
+  console.log(`Products: ${missing.length} created, ${alreadyThere} already there.`);
+  const stocked = await Promise.all(
+    chunks(demo, PRODUCTS_PER_CALL).map((batch) =>
+      limit(async () => {
+        const response = await request<{ importStock: { stocked: number } }>(
+          SEED_OPERATIONS.importStock,
+          { levels: batch.map(({ sku, onHand }) => ({ productId: ids.get(sku)!, onHand })) },
+          adminToken,
+        );
+        return dataOf(response, 'import stock').importStock.stocked;
+      }),
+    ),
+  );
+  console.log(`Stock: ${stocked.reduce((sum, count) => sum + count, 0)} products stocked.`);
 }
 
 async function customerToken(customer: (typeof CUSTOMERS)[number]): Promise<string> {

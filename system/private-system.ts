@@ -21,6 +21,9 @@ export const PRIVATE_SYSTEM_ENV = {
   SUBGRAPH_TIMEOUT_MS: '30000',
   // Tests and load runs send many requests from one IP; the rate-limit tests set their own budget.
   RATE_LIMIT_POINTS: '100000',
+  // The same for accounts' sign-in limits; the tests of those limits set their own.
+  AUTH_RATE_LIMIT_PER_IP: '100000',
+  AUTH_RATE_LIMIT_PER_EMAIL: '100000',
 };
 
 export interface PrivateSystemOptions {

@@ -15,6 +15,11 @@ const encoder = new TextEncoder();
 export interface RouterIdentity {
   requestId: string;
   viewer: Viewer | null;
+  /**
+   * The address the router saw the request come from, for limits a subgraph keeps per client
+   * (accounts limits sign-ins per address); absent on service-to-service calls.
+   */
+  clientIp?: string | undefined;
 }
 
 /**
@@ -24,8 +29,8 @@ export interface RouterIdentity {
  */
 export function createRouterIdentitySigner(secret: string) {
   const key = encoder.encode(secret);
-  return ({ requestId, viewer }: RouterIdentity): Promise<string> => {
-    const jwt = new SignJWT(viewer ? { role: viewer.role } : {})
+  return ({ requestId, viewer, clientIp }: RouterIdentity): Promise<string> => {
+    const jwt = new SignJWT({ ...(viewer ? { role: viewer.role } : {}), ...(clientIp ? { ip: clientIp } : {}) })
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
@@ -52,9 +57,10 @@ export function createRouterIdentityVerifier(secret: string) {
       const { payload } = await jwtVerify(token, key, { algorithms: [ALGORITHM], issuer: ISSUER, audience: AUDIENCE });
       const role = payload['role'];
       if (!payload.jti) throw new InvalidRouterIdentityError('router identity has no request id');
-      if (!payload.sub) return { requestId: payload.jti, viewer: null };
+      const clientIp = typeof payload['ip'] === 'string' ? payload['ip'] : undefined;
+      if (!payload.sub) return { requestId: payload.jti, viewer: null, clientIp };
       if (role !== Role.Customer && role !== Role.Admin) throw new InvalidRouterIdentityError('unknown role');
-      return { requestId: payload.jti, viewer: { userId: payload.sub, role } };
+      return { requestId: payload.jti, viewer: { userId: payload.sub, role }, clientIp };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError) throw new InvalidRouterIdentityError(error.code);
       throw error;

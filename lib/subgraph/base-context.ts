@@ -13,6 +13,8 @@ export interface BaseContext {
   requestId: string;
   logger: Logger;
   viewer: Viewer | null;
+  /** The caller's address as the router saw it (see RouterIdentity); null when it did not say. */
+  clientIp: string | null;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function createBaseContext(
   try {
     const identity = await verifyIdentity(req.header(ROUTER_IDENTITY_HEADER));
     // The logger adds the request id (and operation, trace) to every line itself: see lib/log-context.ts.
-    return { requestId, viewer: identity.viewer, logger };
+    return { requestId, viewer: identity.viewer, clientIp: identity.clientIp ?? null, logger };
   } catch (error) {
     if (!(error instanceof InvalidRouterIdentityError)) throw error;
     logger.warn({ requestId, reason: error.message }, 'refused a request without a valid router identity');

@@ -15,6 +15,7 @@ export const SEED_OPERATIONS = {
       products(first: 100, after: $after) {
         edges {
           node {
+            id
             sku
           }
         }
@@ -25,17 +26,18 @@ export const SEED_OPERATIONS = {
       }
     }
   `,
-  createProduct: /* GraphQL */ `
-    mutation SeedCreateProduct($input: CreateProductInput!) {
-      createProduct(input: $input) {
+  importProducts: /* GraphQL */ `
+    mutation SeedImportProducts($products: [CreateProductInput!]!) {
+      importProducts(products: $products) {
         id
+        sku
       }
     }
   `,
-  setStock: /* GraphQL */ `
-    mutation SeedSetStock($id: ID!, $onHand: Int!) {
-      setStock(productId: $id, onHand: $onHand, reason: "demo seed") {
-        id
+  importStock: /* GraphQL */ `
+    mutation SeedImportStock($levels: [InitialStockInput!]!) {
+      importStock(levels: $levels, reason: "demo seed") {
+        stocked
       }
     }
   `,

@@ -13,10 +13,11 @@ export function createSeedClient(url: string) {
         variables,
         ...(token ? { token } : {}),
       });
-      const limited =
-        response.status === 429 || response.errors?.some((e) => e.extensions?.['code'] === 'RATE_LIMITED');
-      if (limited && attempt < 20) {
-        await sleep(Number(response.headers.get('retry-after') ?? 1) * 1000);
+      const limited = response.errors?.find((e) => e.extensions?.['code'] === 'RATE_LIMITED');
+      if ((response.status === 429 || limited) && attempt < 20) {
+        // The router says when in Retry-After; accounts' sign-in limit in the error's extensions.
+        const seconds = response.headers.get('retry-after') ?? limited?.extensions?.['retryAfterSeconds'] ?? 1;
+        await sleep(Number(seconds) * 1000);
         continue;
       }
       return response;

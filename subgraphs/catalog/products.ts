@@ -30,6 +30,23 @@ export const updateProductSchema = z.object({
 });
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 
+/** Products one importProducts call may create. */
+export const MAX_IMPORT_PRODUCTS = 500;
+
+export const importProductsSchema = z.object({
+  products: z
+    .array(createProductSchema)
+    .min(1, 'must hold at least one product')
+    .max(MAX_IMPORT_PRODUCTS, `must hold at most ${MAX_IMPORT_PRODUCTS} products`)
+    .superRefine((products, context) => {
+      const seen = new Set<string>();
+      products.forEach(({ sku }, index) => {
+        if (seen.has(sku)) context.addIssue({ code: 'custom', path: [index, 'sku'], message: 'is given twice' });
+        seen.add(sku);
+      });
+    }),
+});
+
 const skuTaken = () => userError(ErrorCode.Conflict, 'A product with this SKU already exists.', { field: 'sku' });
 
 export async function createProduct(prisma: PrismaClient, input: CreateProductInput, createdById: string) {
@@ -47,6 +64,37 @@ export async function createProduct(prisma: PrismaClient, input: CreateProductIn
   } catch (error) {
     if (isUniqueViolation(error)) throw skuTaken();
     throw error;
+  }
+}
+
+/**
+ * Creates every product in one INSERT, or none: a taken SKU fails the whole statement and answers
+ * CONFLICT with the SKUs already in the catalog. Answers the products in the order given.
+ */
+export async function importProducts(prisma: PrismaClient, products: CreateProductInput[], createdById: string) {
+  try {
+    const created = await prisma.product.createManyAndReturn({
+      data: products.map((input) => ({
+        sku: input.sku,
+        name: input.name,
+        description: input.description ?? '',
+        priceAmount: input.price.amount,
+        currency: input.price.currency,
+        createdById,
+      })),
+    });
+    const bySku = new Map(created.map((product) => [product.sku, product]));
+    return products.map(({ sku }) => bySku.get(sku)!);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const taken = await prisma.product.findMany({
+      where: { sku: { in: products.map(({ sku }) => sku) } },
+      select: { sku: true },
+    });
+    throw userError(ErrorCode.Conflict, 'Products with these SKUs already exist; nothing was imported.', {
+      field: 'sku',
+      skus: taken.map(({ sku }) => sku),
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode, userError } from '#lib/errors';
+import { uuidv7 } from '#lib/ids';
 import {
   MAX_STOCK_QUANTITY,
   adjustOnHand,
@@ -83,3 +84,50 @@ export const setStock = (prisma: PrismaClient, input: SetStockInput, actorId: st
 /** Adds or removes units on hand; INSUFFICIENT_STOCK (nothing written) if the result is out of bounds. */
 export const adjustStock = (prisma: PrismaClient, input: AdjustStockInput, actorId: string) =>
   changeOnHand(prisma, { ...input, kind: 'ADJUST' }, actorId, (stock) => adjustOnHand(stock, input.delta));
+
+/** Products one importStock call may stock. */
+export const MAX_IMPORT_STOCK_LEVELS = 500;
+
+export const importStockSchema = z.object({
+  levels: z
+    .array(z.object({ productId, onHand: setStockSchema.shape.onHand }))
+    .min(1, 'must hold at least one level')
+    .max(MAX_IMPORT_STOCK_LEVELS, `must hold at most ${MAX_IMPORT_STOCK_LEVELS} levels`)
+    .superRefine((levels, context) => {
+      const seen = new Set<string>();
+      levels.forEach((level, index) => {
+        if (seen.has(level.productId)) {
+          context.addIssue({ code: 'custom', path: [index, 'productId'], message: 'is given twice' });
+        }
+        seen.add(level.productId);
+      });
+    }),
+  reason,
+});
+export type ImportStockInput = z.infer<typeof importStockSchema>;
+
+/**
+ * Gives products their first stock, with a SET movement each, in one statement (so all or none):
+ * a product that has a stock level already is left as it is, which makes a repeated import (a
+ * re-run seed) add nothing.
+ */
+export async function importStock(prisma: PrismaClient, { levels, reason }: ImportStockInput, actorId: string) {
+  const productIds = levels.map((level) => level.productId);
+  const [result] = await prisma.$queryRaw<{ stocked: number }[]>`
+    WITH "stocked" AS (
+      INSERT INTO "StockLevel" ("productId", "onHand")
+      SELECT * FROM unnest(${productIds}::uuid[], ${levels.map((level) => level.onHand)}::int[])
+      ON CONFLICT ("productId") DO NOTHING
+      RETURNING "productId", "onHand"
+    ), "moved" AS (
+      INSERT INTO "StockMovement"
+        ("id", "productId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reason", "actorId")
+      SELECT m."id", s."productId", 'SET', s."onHand", 0, s."onHand", ${reason}, ${actorId}::uuid
+      FROM "stocked" s JOIN unnest(${levels.map(() => uuidv7())}::uuid[], ${productIds}::uuid[]) AS m("id", "productId")
+        ON m."productId" = s."productId"
+      RETURNING 1
+    )
+    SELECT count(*)::int AS "stocked" FROM "moved"`;
+  const stocked = result?.stocked ?? 0;
+  return { stocked, alreadyStocked: levels.length - stocked };
+}

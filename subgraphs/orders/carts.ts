@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode, notFound, userError } from '#lib/errors';
+import { uuidv7 } from '#lib/ids';
 import type { CartLine, Prisma, PrismaClient } from './generated/prisma/client.ts';
 import type { CatalogProduct } from './catalog-client.ts';
 import { AmountOutOfRangeError, lineTotal, sumAmounts, type Money } from './money.ts';
@@ -79,14 +80,17 @@ export async function withLockedCart<T>(
   work: (tx: Transaction, cartId: string, lines: CartLine[]) => Promise<T>,
 ): Promise<T> {
   return prisma.$transaction(async (tx) => {
-    // INSERT ... ON CONFLICT DO NOTHING: concurrent first changes by one user create one cart, and
-    // inside the transaction a refused change leaves no empty cart behind.
-    await tx.cart.createMany({ data: [{ userId }], skipDuplicates: true });
-    const [cart] = await tx.$queryRaw<
-      { id: string }[]
-    >`SELECT id FROM "Cart" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
+    // One statement creates the cart on a first change and locks it either way: ON CONFLICT DO
+    // UPDATE takes the row lock of the existing cart (concurrent first changes create one cart).
+    // The lines are read by the next statement, whose snapshot sees whatever the previous holder
+    // of the lock committed.
+    const [cart] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES (${uuidv7()}::uuid, ${userId}::uuid, now())
+      ON CONFLICT ("userId") DO UPDATE SET "updatedAt" = now()
+      RETURNING "id"`;
     const cartId = cart!.id;
-    const lines = await tx.cartLine.findMany({ where: { cartId }, orderBy: lineOrder });
+    const lines = await tx.$queryRaw<CartLine[]>`
+      SELECT * FROM "CartLine" WHERE "cartId" = ${cartId}::uuid ORDER BY "id"`;
     return work(tx, cartId, lines);
   });
 }
@@ -117,12 +121,15 @@ async function writeLine(
   }
   const line = { unitPriceAmount: product.price.amount, currency: product.price.currency, quantity };
   totalOf([...others, { ...line, productId: product.id }]);
-  await tx.cartLine.upsert({
-    where: { cartId_productId: { cartId, productId: product.id } },
-    create: { cartId, productId: product.id, ...line },
-    update: line,
-  });
-  return readLines(tx, cartId);
+  // One INSERT ... ON CONFLICT writes the line, and the cart is known without reading it again.
+  const [written] = await tx.$queryRaw<CartLine[]>`
+    INSERT INTO "CartLine" ("id", "cartId", "productId", "quantity", "unitPriceAmount", "currency", "updatedAt")
+    VALUES (${uuidv7()}::uuid, ${cartId}::uuid, ${product.id}::uuid, ${quantity}, ${line.unitPriceAmount},
+            ${line.currency}, now())
+    ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = EXCLUDED."quantity",
+      "unitPriceAmount" = EXCLUDED."unitPriceAmount", "currency" = EXCLUDED."currency", "updatedAt" = now()
+    RETURNING *`;
+  return { lines: [...others, written!].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 /** Adds `quantity` of a product, or that many more to its line; the line takes today's price. */

@@ -13,12 +13,15 @@ export function loadOrdersConfig(env: Record<string, string | undefined>) {
         .url({ protocol: /^https?$/, message: 'must be an http(s) URL' })
         .default(defaultSubgraphUrl(subgraphEntry('catalog'))),
       CATALOG_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+      // How long a catalog price may be reused for cart lines (placeOrder always asks afresh; 0: never).
+      CATALOG_PRICE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     }),
     env,
   );
   return {
     ...loadSubgraphConfig(subgraphEntry('orders'), env),
     catalog: { url: own.CATALOG_URL, timeoutMs: own.CATALOG_TIMEOUT_MS },
+    catalogPriceCacheMs: own.CATALOG_PRICE_CACHE_MS,
     queues: loadQueueSettings(env),
   };
 }

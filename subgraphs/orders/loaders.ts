@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import { uuidKeyedLoader } from '#lib/graphql/keyed-loader';
 import type { Order, OrderLine, PrismaClient } from './generated/prisma/client.ts';
-import type { CatalogClient, CatalogProduct } from './catalog-client.ts';
+import type { CatalogProduct } from './catalog-client.ts';
+import type { PriceCache } from './cached-catalog-client.ts';
 
 /**
  * Per-request batching: every Order reference costs one query for all of them, every list of
  * order lines one query for all orders in the operation, every catalog price one HTTP call.
  */
-export function createLoaders(prisma: PrismaClient, catalog: CatalogClient, requestId: string) {
+export function createLoaders(prisma: PrismaClient, catalog: PriceCache, requestId: string) {
   return {
     orderById: uuidKeyedLoader(
       (ids) => prisma.order.findMany({ where: { id: { in: ids } } }),
@@ -22,7 +23,14 @@ export function createLoaders(prisma: PrismaClient, catalog: CatalogClient, requ
       for (const line of lines) byOrder.set(line.orderId, [...(byOrder.get(line.orderId) ?? []), line]);
       return orderIds.map((id) => byOrder.get(id) ?? []);
     }),
-    catalogProduct: new DataLoader<string, CatalogProduct | null>((ids) => catalog.productsByIds(ids, requestId)),
+    /** A price for a cart line: possibly from the shared cache (see cached-catalog-client.ts). */
+    catalogProduct: new DataLoader<string, CatalogProduct | null>((ids) =>
+      catalog.cached.productsByIds(ids, requestId),
+    ),
+    /** Catalog's price now, for placeOrder's last check. */
+    currentCatalogProduct: new DataLoader<string, CatalogProduct | null>((ids) =>
+      catalog.fresh.productsByIds(ids, requestId),
+    ),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { Prisma } from './generated/prisma/client.ts';
 import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
 import { withTraceContext } from '#lib/tracing/job-context';
 
@@ -9,19 +8,8 @@ export const OrderEventType = {
 export type OrderEventType = (typeof OrderEventType)[keyof typeof OrderEventType];
 
 /**
- * Records an event in the transaction that makes the change it describes: either both commit or
- * neither does, so no event is lost between the database and the queue (the transactional outbox).
+ * The payload as stored in the OutboxEvent row, which placeOrder writes in the transaction that
+ * makes the order (the transactional outbox: either both commit or neither does). It carries the
+ * trace of the request that placed the order, for the relay and the checkout steps.
  */
-export function writeOutboxEvent(
-  tx: Prisma.TransactionClient,
-  event: { aggregateId: string; type: OrderEventType; payload: OrderPlacedPayload },
-) {
-  return tx.outboxEvent.create({
-    data: {
-      aggregateId: event.aggregateId,
-      type: event.type,
-      // The trace of the request that placed the order travels with the event to the relay and the saga.
-      payload: withTraceContext(event.payload) as unknown as Prisma.InputJsonValue,
-    },
-  });
-}
+export const outboxPayload = (payload: OrderPlacedPayload) => withTraceContext(payload);

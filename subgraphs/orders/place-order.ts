@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ErrorCode, userError } from '#lib/errors';
 import { isUniqueViolation } from '#lib/prisma-errors';
-import type { CartLine, Order, PrismaClient } from './generated/prisma/client.ts';
+import { uuidv7 } from '#lib/ids';
+import type { CartLine, Order, Prisma, PrismaClient } from './generated/prisma/client.ts';
 import { type PriceLookup, totalOf, withLockedCart } from './carts.ts';
 import { lineTotal } from './money.ts';
-import { OrderEventType, writeOutboxEvent } from './outbox.ts';
+import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
+import { OrderEventType, outboxPayload } from './outbox.ts';
 
 export const idempotencyKeySchema = z
   .string()
@@ -70,8 +72,9 @@ export async function placeOrder(
   const existing = await findByKey(prisma, userId, idempotencyKey);
   if (existing) return existing;
 
-  const cart = await prisma.cart.findUnique({ where: { userId }, include: { lines: { orderBy: { id: 'asc' } } } });
-  const priced = cart?.lines ?? [];
+  const priced = await prisma.$queryRaw<CartLine[]>`
+    SELECT l.* FROM "CartLine" l JOIN "Cart" c ON c."id" = l."cartId"
+    WHERE c."userId" = ${userId}::uuid ORDER BY l."id"`;
   if (!priced.length) {
     // A concurrent retry with this key may have placed the order, emptying the cart, just now.
     const placed = await findByKey(prisma, userId, idempotencyKey);
@@ -83,42 +86,15 @@ export async function placeOrder(
 
   try {
     return await withLockedCart(prisma, userId, async (tx, cartId, lines) => {
-      // A concurrent retry with this key may have committed while this one waited for the lock.
-      const placed = await findByKey(tx, userId, idempotencyKey);
-      if (placed) return placed;
-      if (!lines.length) throw userError(ErrorCode.BadUserInput, 'The cart is empty.');
-      if (!sameLines(lines, priced)) {
+      if (!lines.length || !sameLines(lines, priced)) {
+        // A concurrent retry with this key may have committed (and emptied the cart) while this
+        // one waited for the lock.
+        const placed = await findByKey(tx, userId, idempotencyKey);
+        if (placed) return placed;
+        if (!lines.length) throw userError(ErrorCode.BadUserInput, 'The cart is empty.');
         throw userError(ErrorCode.Conflict, 'The cart changed while the order was being placed; try again.');
       }
-      const total = totalOf(lines)!;
-      const order = await tx.order.create({
-        data: {
-          userId,
-          idempotencyKey,
-          totalAmount: total.amount,
-          currency: total.currency,
-          lines: {
-            create: lines.map((line) => ({
-              productId: line.productId,
-              quantity: line.quantity,
-              unitPriceAmount: line.unitPriceAmount,
-              lineTotalAmount: lineTotal(line.unitPriceAmount, line.quantity),
-            })),
-          },
-        },
-      });
-      await writeOutboxEvent(tx, {
-        aggregateId: order.id,
-        type: OrderEventType.OrderPlaced,
-        payload: {
-          orderId: order.id,
-          userId,
-          total,
-          lines: lines.map(({ productId, quantity, unitPriceAmount }) => ({ productId, quantity, unitPriceAmount })),
-        },
-      });
-      await tx.cartLine.deleteMany({ where: { cartId } });
-      return order;
+      return insertOrder(tx, { userId, idempotencyKey, cartId, lines });
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -127,4 +103,49 @@ export async function placeOrder(
     if (!winner) throw error;
     return winner;
   }
+}
+
+/**
+ * Writes the order, its lines and its OrderPlaced outbox event and empties the cart in one
+ * statement (data-modifying CTEs; the lines' foreign key is checked at its end): one round trip
+ * inside the cart's transaction instead of five.
+ */
+async function insertOrder(
+  tx: Prisma.TransactionClient,
+  {
+    userId,
+    idempotencyKey,
+    cartId,
+    lines,
+  }: { userId: string; idempotencyKey: string; cartId: string; lines: CartLine[] },
+): Promise<Order> {
+  const total = totalOf(lines)!;
+  const orderId = uuidv7();
+  const payload: OrderPlacedPayload = {
+    orderId,
+    userId,
+    total,
+    lines: lines.map(({ productId, quantity, unitPriceAmount }) => ({ productId, quantity, unitPriceAmount })),
+  };
+  const [order] = await tx.$queryRaw<Order[]>`
+    WITH "order" AS (
+      INSERT INTO "Order" ("id", "userId", "idempotencyKey", "totalAmount", "currency", "updatedAt")
+      VALUES (${orderId}::uuid, ${userId}::uuid, ${idempotencyKey}, ${total.amount}, ${total.currency}, now())
+      RETURNING *
+    ), "lines" AS (
+      INSERT INTO "OrderLine" ("id", "orderId", "productId", "quantity", "unitPriceAmount", "lineTotalAmount")
+      SELECT "id", ${orderId}::uuid, "productId", "quantity", "unitPriceAmount", "lineTotalAmount"
+      FROM unnest(${lines.map(() => uuidv7())}::uuid[], ${lines.map((line) => line.productId)}::uuid[],
+                  ${lines.map((line) => line.quantity)}::int[], ${lines.map((line) => line.unitPriceAmount)}::int[],
+                  ${lines.map((line) => lineTotal(line.unitPriceAmount, line.quantity))}::int[])
+        AS l("id", "productId", "quantity", "unitPriceAmount", "lineTotalAmount")
+    ), "event" AS (
+      INSERT INTO "OutboxEvent" ("id", "aggregateId", "type", "payload")
+      VALUES (${uuidv7()}::uuid, ${orderId}::uuid, ${OrderEventType.OrderPlaced},
+              ${JSON.stringify(outboxPayload(payload))}::jsonb)
+    ), "emptied" AS (
+      DELETE FROM "CartLine" WHERE "cartId" = ${cartId}::uuid
+    )
+    SELECT * FROM "order"`;
+  return order!;
 }

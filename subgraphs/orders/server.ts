@@ -4,6 +4,7 @@ import type { RunningServer } from '#lib/http/start-graphql-server';
 import { createQueueAdmin } from '#lib/queue/queue-admin';
 import { startSubgraph } from '#lib/subgraph/start-subgraph';
 import { PrismaClient } from './generated/prisma/client.ts';
+import { createPriceCache } from './cached-catalog-client.ts';
 import { createHttpCatalogClient } from './catalog-client.ts';
 import type { OrdersConfig } from './config.ts';
 import type { Context } from './context.ts';
@@ -13,7 +14,10 @@ import { resolvers } from './resolvers/index.ts';
 /** Starts the orders subgraph and returns once it listens. */
 export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
   const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
-  const catalog = createHttpCatalogClient({ ...config.catalog, logger, signIdentity });
+  const catalog = createPriceCache(
+    createHttpCatalogClient({ ...config.catalog, logger, signIdentity }),
+    config.catalogPriceCacheMs,
+  );
   const queues = createQueueAdmin(config.queues, logger);
   const server = await startSubgraph<PrismaClient, Context>({
     name: 'orders',

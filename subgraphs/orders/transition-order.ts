@@ -25,7 +25,9 @@ export async function transitionOrder(
   options: { failureReason?: string; at?: Date } = {},
 ): Promise<Order> {
   if (to === 'FAILED' && !options.failureReason) throw new Error('a move to FAILED needs a failureReason');
-  const { count } = await prisma.order.updateMany({
+  // updateManyAndReturn is one UPDATE ... RETURNING: the usual move costs one statement, and only
+  // a move that changed nothing reads the order to tell a repeat from a refused move.
+  const [moved] = await prisma.order.updateManyAndReturn({
     where: { id: orderId, status: { in: statusesBefore(to) } },
     data: {
       status: to,
@@ -33,7 +35,8 @@ export async function transitionOrder(
       ...(options.failureReason !== undefined ? { failureReason: options.failureReason } : {}),
     },
   });
+  if (moved) return moved;
   const order = await prisma.order.findUnique({ where: { id: orderId } });
-  if (order && (count === 1 || order.status === to)) return order;
+  if (order?.status === to) return order;
   throw new InvalidTransitionError(orderId, order?.status ?? null, to);
 }

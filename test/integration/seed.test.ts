@@ -35,11 +35,13 @@ describe('npm run seed', () => {
   it('fills every domain through the router, and a second run changes nothing', async () => {
     const first = await seed();
     expect(first.stdout).toContain('30 created');
+    expect(first.stdout).toContain('Stock: 30 products stocked');
     const afterFirst = await counts();
     expect(afterFirst).toEqual({ users: 6, products: 30, stock: 30, orders: 10 });
 
     const second = await seed();
     expect(second.stdout).toContain('0 created, 30 already there');
+    expect(second.stdout).toContain('Stock: 0 products stocked');
     expect(await counts()).toEqual(afterFirst);
   });
 });

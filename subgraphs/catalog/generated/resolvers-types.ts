@@ -43,6 +43,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Admins only. CONFLICT if the SKU is taken. */
   createProduct: Product;
+  /**
+   * Admins only. Creates 1 to 500 products in one call, each validated like createProduct, all or
+   * none: BAD_USER_INPUT for an invalid one or a SKU given twice (`extensions.field` says which, e.g.
+   * `products.3.sku`), CONFLICT (`extensions.skus`) if a SKU is taken. Answers them in the order given.
+   */
+  importProducts: Array<Product>;
   /** Admins only. NOT_FOUND for an unknown id. */
   updateProduct: Product;
 };
@@ -50,6 +56,11 @@ export type Mutation = {
 
 export type MutationCreateProductArgs = {
   input: CreateProductInput;
+};
+
+
+export type MutationImportProductsArgs = {
+  products: Array<CreateProductInput>;
 };
 
 
@@ -271,6 +282,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
+  importProducts?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<MutationImportProductsArgs, 'products'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
 };
 

@@ -19,6 +19,20 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type ImportStockPayload = {
+  __typename?: 'ImportStockPayload';
+  /** Products that had stock already and were left as they were. */
+  alreadyStocked: Scalars['Int']['output'];
+  /** Products this call gave their first stock. */
+  stocked: Scalars['Int']['output'];
+};
+
+export type InitialStockInput = {
+  /** 0 to 1,000,000. */
+  onHand: Scalars['Int']['input'];
+  productId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -26,6 +40,13 @@ export type Mutation = {
    * INSUFFICIENT_STOCK if the result would be negative or below the units reserved.
    */
   adjustStock: Product;
+  /**
+   * Admins only. Gives 1 to 500 products their first stock in one call (a movement each, with the
+   * reason), all or none: BAD_USER_INPUT for an invalid level or a product given twice
+   * (`extensions.field`, e.g. `levels.3.onHand`). A product that has stock already keeps it, so
+   * repeating a call adds nothing.
+   */
+  importStock: ImportStockPayload;
   /**
    * Admins only. Sets the units on hand (0 to 1,000,000) with a reason (1 to 500 characters).
    * INSUFFICIENT_STOCK if fewer than the units already reserved.
@@ -37,6 +58,12 @@ export type Mutation = {
 export type MutationAdjustStockArgs = {
   delta: Scalars['Int']['input'];
   productId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationImportStockArgs = {
+  levels: Array<InitialStockInput>;
   reason: Scalars['String']['input'];
 };
 
@@ -226,9 +253,11 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ImportStockPayload: ResolverTypeWrapper<ImportStockPayload>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InitialStockInput: InitialStockInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -244,9 +273,11 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
-  Mutation: Record<PropertyKey, never>;
+  ImportStockPayload: ImportStockPayload;
   Int: Scalars['Int']['output'];
+  InitialStockInput: InitialStockInput;
   ID: Scalars['ID']['output'];
+  Mutation: Record<PropertyKey, never>;
   String: Scalars['String']['output'];
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
@@ -266,8 +297,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ImportStockPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportStockPayload'] = ResolversParentTypes['ImportStockPayload']> = {
+  alreadyStocked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stocked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   adjustStock?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAdjustStockArgs, 'delta' | 'productId' | 'reason'>>;
+  importStock?: Resolver<ResolversTypes['ImportStockPayload'], ParentType, ContextType, RequireFields<MutationImportStockArgs, 'levels' | 'reason'>>;
   setStock?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetStockArgs, 'onHand' | 'productId' | 'reason'>>;
 };
 
@@ -318,6 +355,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 
 export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
+  ImportStockPayload?: ImportStockPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

@@ -13,6 +13,8 @@ export function loadNotificationsWorkerConfig(env: Record<string, string | undef
         .default(defaultSubgraphUrl(subgraphEntry('accounts'))),
       // What the mail provider accepts; BullMQ's limiter holds the queue for every worker at once.
       NOTIFICATIONS_EMAIL_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
+      // How long a recipient's address is reused before accounts is asked again (0: every time).
+      NOTIFICATIONS_RECIPIENT_CACHE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     }),
     env,
   );
@@ -20,6 +22,7 @@ export function loadNotificationsWorkerConfig(env: Record<string, string | undef
     ...loadWorkerConfig(subgraphEntry('notifications'), workerEntry('notifications'), env),
     delivery: loadNotificationsConfig(env).delivery,
     accountsUrl: own.ACCOUNTS_URL,
+    recipientCacheMs: own.NOTIFICATIONS_RECIPIENT_CACHE_MS,
     emailRateLimit: { max: own.NOTIFICATIONS_EMAIL_RATE_LIMIT_PER_SECOND, duration: 1_000 },
   };
 }

@@ -2,17 +2,19 @@ import { JobName, QueueName } from '#lib/queue/queue-names';
 import { startDomainWorker } from '#lib/worker/start-domain-worker';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { createDeliveryChannel } from '../channels/create-delivery-channel.ts';
+import { cacheRecipients } from '../cached-recipient-lookup.ts';
 import { createAccountsRecipientLookup } from '../recipient-lookup.ts';
 import { loadNotificationsWorkerConfig } from './config.ts';
 import { orderConfirmedProcessor, orderFailedProcessor } from './notify-order.ts';
 
 const config = loadNotificationsWorkerConfig(process.env);
 const channel = createDeliveryChannel(config.delivery);
-const recipients = createAccountsRecipientLookup({
+const accountsLookup = createAccountsRecipientLookup({
   accountsUrl: config.accountsUrl,
   routerSigningSecret: config.routerSigningSecret,
   timeoutMs: 5_000,
 });
+const recipients = config.recipientCacheMs ? cacheRecipients(accountsLookup, config.recipientCacheMs) : accountsLookup;
 
 await startDomainWorker({
   name: 'notifications-worker',

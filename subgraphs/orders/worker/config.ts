@@ -8,7 +8,7 @@ export function loadOrdersWorkerConfig(env: Record<string, string | undefined>) 
   const own = parseEnv(
     z.object({
       OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(100),
-      OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
+      OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
       OUTBOX_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(600_000).default(5_000),
     }),
     env,

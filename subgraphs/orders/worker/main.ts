@@ -4,8 +4,9 @@ import { QueueName } from '#lib/queue/queue-names';
 import { startDomainWorker } from '#lib/worker/start-domain-worker';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { loadOrdersWorkerConfig } from './config.ts';
+import { listenForOutboxEvents } from './outbox-listener.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
-import { publishOutboxEvent } from './publish-outbox-event.ts';
+import { publishOutboxEvents } from './publish-outbox-event.ts';
 import { mountQueueDashboard } from './queue-dashboard.ts';
 import { sagaProcessors } from './saga-processors.ts';
 
@@ -24,12 +25,24 @@ await startDomainWorker({
   },
   processors: ({ prisma, producers, logger }) => sagaProcessors({ prisma, ...producers, logger }),
   extras: ({ prisma, producers, logger }) => {
-    // The relay moves placed orders from the outbox table to the saga queue.
-    const relay = startOutboxRelay({ prisma, publish: publishOutboxEvent(producers.saga), logger, ...config.outbox });
+    // The relay turns placed orders in the outbox table into the first checkout command, as soon
+    // as the database notifies a new event.
+    const relay = startOutboxRelay({
+      prisma,
+      publish: publishOutboxEvents(producers.inventory),
+      logger,
+      ...config.outbox,
+    });
+    const listener = listenForOutboxEvents({
+      url: config.database.url,
+      wake: relay.wake,
+      logger,
+      retryMs: config.outbox.maxBackoffMs,
+    });
     const dashboardQueues = createQueueAdmin(config.queues, logger);
     return {
       mount: (app) => mountQueueDashboard(app, dashboardQueues.queues, createTokenVerifier(config.tokens)),
-      stop: [relay.stop, dashboardQueues.close],
+      stop: [listener.close, relay.stop, dashboardQueues.close],
     };
   },
 });

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '#lib/logger';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 
@@ -8,29 +7,31 @@ export interface OutboxRow {
   payload: unknown;
 }
 
+/** Publishes a batch of events at once: every one reaches the queue, or the call throws. */
+export type PublishOutboxEvents = (rows: readonly OutboxRow[]) => Promise<void>;
+
 /**
- * Publishes a batch, each event independently: returns the ids that reached the queue (to mark
- * published) and how many did not (left unpublished for the next round).
+ * Publishes a batch in one go (BullMQ's addBulk is one Redis transaction): returns the ids to
+ * mark published, or none and why, leaving the whole batch for the next round.
  */
-export async function publishBatch(rows: readonly OutboxRow[], publish: (row: OutboxRow) => Promise<void>) {
-  const results = await Promise.allSettled(rows.map((row) => publish(row)));
-  const published = rows.filter((_row, index) => results[index]!.status === 'fulfilled').map((row) => row.id);
-  const firstError = results.find((result) => result.status === 'rejected')?.reason as unknown;
-  return { published, failed: rows.length - published.length, firstError };
+export async function publishBatch(rows: readonly OutboxRow[], publish: PublishOutboxEvents) {
+  if (!rows.length) return { published: [], failed: 0, firstError: undefined };
+  try {
+    await publish(rows);
+    return { published: rows.map((row) => row.id), failed: 0, firstError: undefined };
+  } catch (error) {
+    return { published: [], failed: rows.length, firstError: error as unknown };
+  }
 }
 
 /**
  * One round of the transactional outbox relay: claims up to `batchSize` unpublished events with
  * FOR UPDATE SKIP LOCKED (several relays never claim the same row), publishes them under job ids
- * derived from the event id, and marks those published in the same transaction. A crash after the
- * publish but before the commit publishes again later; the job id makes that a no-op while the
- * job is kept, and the saga's steps are idempotent beyond that.
+ * derived from the events, and marks them published in the same transaction. A crash after the
+ * publish but before the commit publishes again later; the job ids make that a no-op while the
+ * jobs are kept, and the checkout steps are idempotent beyond that.
  */
-export async function relayOutboxOnce(
-  prisma: PrismaClient,
-  publish: (row: OutboxRow) => Promise<void>,
-  batchSize: number,
-) {
+export async function relayOutboxOnce(prisma: PrismaClient, publish: PublishOutboxEvents, batchSize: number) {
   return prisma.$transaction(
     async (tx) => {
       const rows = await tx.$queryRaw<OutboxRow[]>`
@@ -39,10 +40,8 @@ export async function relayOutboxOnce(
         FOR UPDATE SKIP LOCKED`;
       const outcome = await publishBatch(rows, publish);
       if (outcome.published.length) {
-        await tx.outboxEvent.updateMany({
-          where: { id: { in: outcome.published } },
-          data: { publishedAt: new Date() },
-        });
+        await tx.$executeRaw`
+          UPDATE "OutboxEvent" SET "publishedAt" = now() WHERE "id" = ANY(${outcome.published}::uuid[])`;
       }
       return { claimed: rows.length, ...outcome };
     },
@@ -52,50 +51,74 @@ export async function relayOutboxOnce(
 
 export interface OutboxRelayOptions {
   prisma: PrismaClient;
-  publish: (row: OutboxRow) => Promise<void>;
+  publish: PublishOutboxEvents;
   logger: Logger;
   batchSize: number;
-  /** Pause when there is nothing to publish. */
+  /** Pause between polls when there is nothing to publish and no notification comes. */
   idleMs: number;
   /** Longest pause between tries while publishing fails (Redis down); doubles up to it. */
   maxBackoffMs: number;
 }
 
 /**
- * Runs relay rounds until stopped: back to back while full batches come, `idleMs` apart when
- * idle, and with doubling pauses while the queue cannot be reached. Nothing is lost meanwhile:
- * the events stay in the database until a publish succeeds.
+ * Runs relay rounds until stopped: at once when `wake` is called (the database notified a new
+ * event), back to back while full batches come, `idleMs` apart otherwise, and with doubling
+ * pauses while the queue cannot be reached. Nothing is lost meanwhile: the events stay in the
+ * database until a publish succeeds.
  */
 export function startOutboxRelay(options: OutboxRelayOptions) {
   const { logger } = options;
   let stopped = false;
   let backoffMs = options.idleMs;
-  const controller = new AbortController();
+  let woken = false;
+  let interruptPause: (() => void) | undefined;
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        interruptPause = undefined;
+        resolve();
+      }
+      interruptPause = done;
+    });
   const loop = (async () => {
     while (!stopped) {
+      woken = false;
       let pauseMs = options.idleMs;
+      let failing = false;
       try {
         const round = await relayOutboxOnce(options.prisma, options.publish, options.batchSize);
         if (round.failed) {
           logger.warn({ err: round.firstError, failed: round.failed }, 'outbox events not published; will retry');
           backoffMs = Math.min(backoffMs * 2, options.maxBackoffMs);
           pauseMs = backoffMs;
+          failing = true;
         } else {
           backoffMs = options.idleMs;
           if (round.claimed === options.batchSize) pauseMs = 0;
         }
       } catch (error) {
         logger.warn({ err: error }, 'outbox relay round failed; will retry');
-        pauseMs = options.maxBackoffMs;
+        backoffMs = options.maxBackoffMs;
+        pauseMs = backoffMs;
+        failing = true;
       }
-      if (pauseMs > 0) await sleep(pauseMs, undefined, { signal: controller.signal }).catch(() => undefined);
+      // A notification during the round means an event may have committed after its SELECT.
+      if (woken && !failing) pauseMs = 0;
+      if (pauseMs > 0 && !stopped) await pause(pauseMs);
     }
   })();
   return {
+    /** Runs the next round now (or right after the one in progress); ignored while publishing fails. */
+    wake() {
+      woken = true;
+      if (backoffMs === options.idleMs) interruptPause?.();
+    },
     /** Finishes the round in progress, then stops. */
     async stop() {
       stopped = true;
-      controller.abort();
+      interruptPause?.();
       await loop;
     },
   };

@@ -1,17 +1,36 @@
 import type { Producer } from '#lib/queue/create-producer';
-import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
+import { stepJobId } from '#lib/queue/job-ids';
 import { JobName, type QueueName } from '#lib/queue/queue-names';
-import { runInTraceContext, type Traced } from '#lib/tracing/job-context';
+import { TRACE_CARRIER_KEY, type Traced } from '#lib/tracing/job-context';
+import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
 import { OrderEventType } from '../outbox.ts';
-import type { OutboxRow } from './outbox-relay.ts';
+import type { OutboxRow, PublishOutboxEvents } from './outbox-relay.ts';
 
-/** Puts an outbox event on the saga queue, under a job id derived from the event's own id. */
-export const publishOutboxEvent =
-  (saga: Producer<typeof QueueName.OrdersSaga>) =>
-  async (row: OutboxRow): Promise<void> => {
-    if (row.type !== OrderEventType.OrderPlaced) throw new Error(`no queue for outbox event type ${row.type}`);
-    // placeOrder wrote this JSON as an OrderPlacedPayload (the job's own type), with the trace
-    // context of its request, which the job continues rather than the relay's own.
-    const payload = row.payload as Traced<OrderPlacedPayload>;
-    await runInTraceContext(payload.traceContext, () => saga.add(JobName.OrderPlaced, payload, `outbox-${row.id}`));
+/**
+ * Turns OrderPlaced events into the saga's first command, reserve-stock, added straight to the
+ * inventory queue in one addBulk. The saga would decide exactly that for a PENDING order (see
+ * saga-decisions.ts), under the same job id, so skipping the order-placed hop changes no outcome:
+ * the job id still makes a repeated publish a no-op, and a hold made for an order that was
+ * cancelled meanwhile is released when the saga hears stock-reserved. Each job keeps the trace
+ * context placeOrder stored in the event.
+ */
+export const publishOutboxEvents =
+  (inventory: Producer<typeof QueueName.Inventory>): PublishOutboxEvents =>
+  async (rows: readonly OutboxRow[]) => {
+    await inventory.addBulk(
+      rows.map((row) => {
+        if (row.type !== OrderEventType.OrderPlaced) throw new Error(`no queue for outbox event type ${row.type}`);
+        // placeOrder wrote this payload with the OrderPlacedPayload type.
+        const { orderId, lines, [TRACE_CARRIER_KEY]: traceContext } = row.payload as Traced<OrderPlacedPayload>;
+        return {
+          name: JobName.ReserveStock,
+          data: {
+            orderId,
+            lines: lines.map(({ productId, quantity }) => ({ productId, quantity })),
+            ...(traceContext ? { [TRACE_CARRIER_KEY]: traceContext } : {}),
+          },
+          jobId: stepJobId(orderId, JobName.ReserveStock),
+        };
+      }),
+    );
   };

@@ -22,14 +22,18 @@ export interface SagaDeps {
  * A status change that loses a race throws, and the retry decides again from the new state.
  */
 export async function runSagaStep(deps: SagaDeps, orderId: string, event: SagaEvent): Promise<void> {
-  const order = await deps.prisma.order.findUnique({ where: { id: orderId }, include: { lines: true } });
+  // The lines are read only for the one action that needs them (most events need none).
+  const order = await deps.prisma.order.findUnique({ where: { id: orderId } });
   if (!order) throw new Error(`order ${orderId} does not exist`);
   const money = { amount: order.totalAmount, currency: order.currency };
   const run = async (action: SagaAction): Promise<void> => {
     const id = (step: string) => stepJobId(orderId, step);
     switch (action.kind) {
       case 'reserve-stock': {
-        const lines = order.lines.map(({ productId, quantity }) => ({ productId, quantity }));
+        const lines = await deps.prisma.orderLine.findMany({
+          where: { orderId },
+          select: { productId: true, quantity: true },
+        });
         return deps.inventory.add(JobName.ReserveStock, { orderId, lines }, id(JobName.ReserveStock));
       }
       case 'charge':

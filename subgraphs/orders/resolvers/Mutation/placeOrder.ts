@@ -11,7 +11,7 @@ export const placeOrder: NonNullable<MutationResolvers['placeOrder']> = async (_
   const { idempotencyKey } = validateInput(argsSchema, args);
   const order = await place(
     context.prisma,
-    (id) => context.loaders.catalogProduct.load(id),
+    (id) => context.loaders.currentCatalogProduct.load(id),
     caller.userId,
     idempotencyKey,
   );
