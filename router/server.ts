@@ -20,7 +20,7 @@ import { createRateLimit, redisReady } from './limits/rate-limit.ts';
 import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
-import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
+import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {

@@ -2,9 +2,9 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '#lib/errors';
 import type { RouterConfig } from '../config.ts';
 import type { RouterContext } from '../context.ts';
-import { limitExceeded } from '../limits/limit-error.ts';
-import { measureOperation } from '../limits/operation-shape.ts';
-import { estimateCost } from '../limits/query-cost.ts';
+import { limitExceeded } from './limit-error.ts';
+import { measureOperation } from './operation-shape.ts';
+import { estimateCost } from './query-cost.ts';
 
 /**
  * Refuses abusive operations before the gateway plans or calls anything: on the parsed, validated

@@ -2,11 +2,11 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import type { Logger } from '#lib/logger';
 import { ROUTER_IDENTITY_HEADER } from '#lib/auth/router-identity';
-import type { RouterContext } from './context.ts';
-import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
-import { createCappedFetcher } from './resilience/capped-fetcher.ts';
-import { describeFailure, type SubgraphGuards } from './resilience/subgraph-guards.ts';
-import { unavailableResponse, type SubgraphResponse } from './resilience/unavailable-response.ts';
+import type { RouterContext } from '../context.ts';
+import type { SubgraphFetchMetrics } from '../metrics/subgraph-fetch-metrics.ts';
+import { createCappedFetcher } from './capped-fetcher.ts';
+import { describeFailure, type SubgraphGuards } from './subgraph-guards.ts';
+import { unavailableResponse, type SubgraphResponse } from './unavailable-response.ts';
 
 export interface SubgraphDataSourceOptions {
   name: string;
