@@ -18,6 +18,8 @@ export interface SpawnServiceOptions {
   /** Receives every line the process prints on stdout and stderr. */
   onLine: (line: string) => void;
   startTimeoutMs?: number;
+  /** Extra node flags before the entry, e.g. `--cpu-prof` (which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 interface ListeningMessage {
@@ -38,10 +40,14 @@ const isListening = (message: unknown): message is ListeningMessage =>
 export function spawnService(options: SpawnServiceOptions): Promise<ServiceProcess> {
   // Generous: on a loaded two-core machine a process with tracing can take well over 10 s to load.
   const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', TRACING_REGISTER, options.entry], {
-    env: options.env,
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', '--import', TRACING_REGISTER, options.entry],
+    {
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   const exited = new Promise<number | NodeJS.Signals>((resolve) => {
     child.once('exit', (code, signal) => resolve(signal ?? code ?? 0));
   });

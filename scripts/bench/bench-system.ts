@@ -14,6 +14,8 @@ export interface BenchSystem {
   routerUrl: string;
   subgraphUrls: Record<string, string>;
   routerSigningSecret: string;
+  /** The router's process id, to read its CPU time from /proc. */
+  routerPid: number;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export interface BenchSystem {
  * (`bench_<run>_<subgraph>`), seeded with an admin and `productCount` products; `stop` ends the
  * processes and drops the databases and rate-limit keys.
  */
-export async function startBenchSystem(productCount: number): Promise<BenchSystem> {
+export async function startBenchSystem(productCount: number, routerNodeArgs: string[] = []): Promise<BenchSystem> {
   const runId = randomUUID().slice(0, 8);
   const routerSigningSecret = `bench-router-signing-secret-${randomUUID()}`;
   const databaseUrls = Object.fromEntries(
@@ -69,11 +71,12 @@ export async function startBenchSystem(productCount: number): Promise<BenchSyste
       entry: 'router/main.ts',
       env: { ...env, ROUTER_PORT: '0' },
       onLine: printError,
+      nodeArgs: routerNodeArgs,
     });
     services.push(router);
     const routerUrl = `http://127.0.0.1:${router.port}/graphql`;
     await seed(routerUrl, databaseUrls['accounts']!, productCount);
-    return { routerUrl, subgraphUrls, routerSigningSecret, stop };
+    return { routerUrl, subgraphUrls, routerSigningSecret, routerPid: router.child.pid ?? 0, stop };
   } catch (error) {
     await stop();
     throw error;
