@@ -26,6 +26,7 @@ export function createGateway(
         url: target,
         guards,
         maxResponseBytes: config.resilience.maxResponseBytes,
+        timeoutMs: guards.timeoutMs(name),
         logger,
         metrics,
       });

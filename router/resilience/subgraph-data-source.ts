@@ -1,54 +1,76 @@
+import { STATUS_CODES } from 'node:http';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '#lib/logger';
 import { ROUTER_IDENTITY_HEADER } from '#lib/auth/router-identity';
 import type { RouterContext } from '../context.ts';
 import type { SubgraphFetchMetrics } from '../metrics/subgraph-fetch-metrics.ts';
-import { createCappedFetcher } from './capped-fetcher.ts';
 import { describeFailure, type SubgraphGuards } from './subgraph-guards.ts';
 import { unavailableResponse, type SubgraphResponse } from './unavailable-response.ts';
+import {
+  createSubgraphHttpClient,
+  type SubgraphHttpClient,
+  type SubgraphHttpResponse,
+} from './subgraph-http-client.ts';
+import { restrictCachePolicy } from './cache-policy.ts';
 
 export interface SubgraphDataSourceOptions {
   name: string;
   url: string;
   guards: SubgraphGuards;
   maxResponseBytes: number;
+  timeoutMs: number;
   logger: Logger;
   metrics: SubgraphFetchMetrics;
 }
 
+type ProcessOptions = GraphQLDataSourceProcessOptions<RouterContext>;
+type GraphQLResponse = Awaited<SubgraphResponse>;
+
 // The gateway writes every subgraph operation with its keyword first ("mutation Op__x__0 ...").
 const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ?? '');
+
+const isJson = (contentType: string | string[] | undefined) =>
+  typeof contentType === 'string' &&
+  (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json'));
+
+/** The body as RemoteGraphQLDataSource reads it: JSON when labelled so (a SyntaxError if it is not), else text. */
+const parseBody = ({ headers, body }: SubgraphHttpResponse): unknown =>
+  isJson(headers['content-type']) ? JSON.parse(body) : body;
 
 /**
  * Calls one subgraph for the gateway: carries the request id and identity, and runs every call
  * under the subgraph's timeout, circuit breaker and retry policy. A call that fails for want of a
  * usable answer does not fail the operation: it becomes SUBGRAPH_UNAVAILABLE errors on the fields
  * that subgraph was to provide, and the gateway still returns what the others gave.
+ *
+ * Operations are sent as RemoteGraphQLDataSource sends them (the same body, the same errors for a
+ * 4xx or a body that is not a JSON object, the same cache-control hints), over a pooled undici client.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly options: SubgraphDataSourceOptions;
+  private readonly client: SubgraphHttpClient;
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
     this.options = options;
-    this.fetcher = createCappedFetcher(options.maxResponseBytes);
+    this.client = createSubgraphHttpClient(options.url, {
+      maxResponseBytes: options.maxResponseBytes,
+      timeoutMs: options.timeoutMs,
+    });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RouterContext>): void {
-    if (!('requestId' in context)) return;
-    // The caller's own token stays at the router: subgraphs get the identity the router verified.
-    request.http?.headers.set('x-request-id', context.requestId);
-    request.http?.headers.set(ROUTER_IDENTITY_HEADER, context.identityToken);
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): SubgraphResponse {
+  override async process(options: ProcessOptions): SubgraphResponse {
     // Health checks and schema loading are not used with a static supergraph; let them through as is.
     if (!('incomingRequestContext' in options)) return super.process(options);
     const { name, guards, logger, metrics } = this.options;
     const kind = isMutation(options.request.query) ? 'mutation' : 'query';
     try {
-      return await guards.run(name, kind, () => metrics.time(name, () => super.process(options)));
+      const { response, cacheControl } = await guards.run(name, kind, () =>
+        metrics.time(name, () => this.send(options)),
+      );
+      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, cacheControl);
+      return response;
     } catch (error) {
       // A subgraph's own GraphQL error (a 4xx it answered) is its answer, not an outage.
       if (error instanceof GraphQLError) throw error;
@@ -56,5 +78,46 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       logger.warn({ err: error, subgraph: name, reason, requestId: options.context.requestId }, 'subgraph call failed');
       return unavailableResponse(name, reason, options.request);
     }
+  }
+
+  private async send({ request, context }: ProcessOptions) {
+    if (!request.query) throw new Error('Missing query');
+    const headers: Record<string, string> = {};
+    for (const [header, value] of request.http?.headers ?? []) headers[header] = value;
+    headers['content-type'] = 'application/json';
+    if ('requestId' in context) {
+      // The caller's own token stays at the router: subgraphs get the identity the router verified.
+      headers['x-request-id'] = context.requestId;
+      headers[ROUTER_IDENTITY_HEADER] = context.identityToken;
+    }
+    const payload = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
+    const answer = await this.client.post(payload, headers);
+    if (answer.status < 200 || answer.status > 299) throw this.errorFrom(answer);
+    const body = parseBody(answer);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+    }
+    const cacheControl = answer.headers['cache-control'];
+    return {
+      response: body as GraphQLResponse,
+      cacheControl: typeof cacheControl === 'string' ? cacheControl : undefined,
+    };
+  }
+
+  /** The GraphQLError RemoteGraphQLDataSource makes of a non-2xx answer. */
+  private errorFrom(answer: SubgraphHttpResponse): GraphQLError {
+    const statusText = STATUS_CODES[answer.status] ?? '';
+    const code = answer.status === 401 ? 'UNAUTHENTICATED' : answer.status === 403 ? 'FORBIDDEN' : undefined;
+    return new GraphQLError(`${answer.status}: ${statusText}`, {
+      extensions: {
+        response: { url: this.options.url, status: answer.status, statusText, body: parseBody(answer) },
+        ...(code ? { code } : {}),
+      },
+    });
   }
 }
