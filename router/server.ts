@@ -21,12 +21,14 @@ import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
+import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
+import { cachedIdentitySigner } from './identity/cached-identity-signer.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
-  const verify = createTokenVerifier(config.tokens);
-  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  const verify = cachedTokenVerifier(createTokenVerifier(config.tokens));
+  const identityFor = cachedIdentitySigner(createRouterIdentitySigner(config.routerSigningSecret));
   // No offline queue: while Redis is away, rate limiting falls back to memory at once instead of waiting.
   const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
@@ -70,7 +72,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     context: async ({ req, requestId }) => {
       const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
       await rateLimit(req, viewer);
-      return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer }) };
+      return { requestId, viewer, identityToken: await identityFor(viewer) };
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({
