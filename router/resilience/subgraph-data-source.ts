@@ -13,6 +13,7 @@ import {
   type SubgraphHttpResponse,
 } from './subgraph-http-client.ts';
 import { restrictCachePolicy } from './cache-policy.ts';
+import { createInFlightCalls } from './in-flight-calls.ts';
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -26,6 +27,13 @@ export interface SubgraphDataSourceOptions {
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<RouterContext>;
 type GraphQLResponse = Awaited<SubgraphResponse>;
+
+interface Answer {
+  response: GraphQLResponse;
+  /** The body as received, for callers that shared this call: each parses its own copy. */
+  text: string;
+  cacheControl: string | undefined;
+}
 
 // The gateway writes every subgraph operation with its keyword first ("mutation Op__x__0 ...").
 const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ?? '');
@@ -50,6 +58,7 @@ const parseBody = ({ headers, body }: SubgraphHttpResponse): unknown =>
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly options: SubgraphDataSourceOptions;
   private readonly client: SubgraphHttpClient;
+  private readonly inFlight = createInFlightCalls<Answer>();
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -64,24 +73,40 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     // Health checks and schema loading are not used with a static supergraph; let them through as is.
     if (!('incomingRequestContext' in options)) return super.process(options);
     const { name, guards, logger, metrics } = this.options;
-    const kind = isMutation(options.request.query) ? 'mutation' : 'query';
+    const { request, context } = options;
+    if (!request.query) throw new Error('Missing query');
+    const kind = isMutation(request.query) ? 'mutation' : 'query';
+    const headers = this.headersFor(options);
+    const payload = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+      extensions: request.extensions,
+    });
+    const call = () => guards.run(name, kind, () => metrics.time(name, () => this.send(payload, headers)));
     try {
-      const { response, cacheControl } = await guards.run(name, kind, () =>
-        metrics.time(name, () => this.send(options)),
-      );
-      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, cacheControl);
-      return response;
+      let answer: Answer;
+      if (kind === 'query') {
+        // Identical queries for the same caller identity in flight at once make one call. The
+        // gateway merges into the objects it gets, so each sharer parses its own copy of the body.
+        const { result, shared } = this.inFlight.run(`${headers[ROUTER_IDENTITY_HEADER] ?? ''}\n${payload}`, call);
+        answer = await result;
+        if (shared) answer = { ...answer, response: JSON.parse(answer.text) as GraphQLResponse };
+      } else {
+        answer = await call();
+      }
+      restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.cacheControl);
+      return answer.response;
     } catch (error) {
       // A subgraph's own GraphQL error (a 4xx it answered) is its answer, not an outage.
       if (error instanceof GraphQLError) throw error;
       const reason = describeFailure(error);
-      logger.warn({ err: error, subgraph: name, reason, requestId: options.context.requestId }, 'subgraph call failed');
-      return unavailableResponse(name, reason, options.request);
+      logger.warn({ err: error, subgraph: name, reason, requestId: context.requestId }, 'subgraph call failed');
+      return unavailableResponse(name, reason, request);
     }
   }
 
-  private async send({ request, context }: ProcessOptions) {
-    if (!request.query) throw new Error('Missing query');
+  private headersFor({ request, context }: ProcessOptions): Record<string, string> {
     const headers: Record<string, string> = {};
     for (const [header, value] of request.http?.headers ?? []) headers[header] = value;
     headers['content-type'] = 'application/json';
@@ -90,12 +115,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       headers['x-request-id'] = context.requestId;
       headers[ROUTER_IDENTITY_HEADER] = context.identityToken;
     }
-    const payload = JSON.stringify({
-      query: request.query,
-      variables: request.variables,
-      operationName: request.operationName,
-      extensions: request.extensions,
-    });
+    return headers;
+  }
+
+  private async send(payload: string, headers: Record<string, string>): Promise<Answer> {
     const answer = await this.client.post(payload, headers);
     if (answer.status < 200 || answer.status > 299) throw this.errorFrom(answer);
     const body = parseBody(answer);
@@ -105,6 +128,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const cacheControl = answer.headers['cache-control'];
     return {
       response: body as GraphQLResponse,
+      text: answer.body,
       cacheControl: typeof cacheControl === 'string' ? cacheControl : undefined,
     };
   }
