@@ -27,6 +27,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
         .default('false')
         .transform((value) => value === 'true'),
       PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
+      PERSISTED_QUERIES_KEY_PREFIX: z.string().min(1).default('router:apq'),
+      ROUTER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
       REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
@@ -75,6 +77,10 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     subgraphUrls,
     /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
     persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,
+    /** Where automatic persisted queries are kept in Redis. */
+    persistedQueriesKeyPrefix: parsed.PERSISTED_QUERIES_KEY_PREFIX,
+    /** Processes serving the port (node:cluster); 1 serves from this process alone. */
+    workers: parsed.ROUTER_WORKERS,
     redisUrl: parsed.REDIS_URL,
     rateLimit: {
       points: parsed.RATE_LIMIT_POINTS,

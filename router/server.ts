@@ -19,6 +19,7 @@ import { tokenLimit } from './limits/token-limit.ts';
 import { createRateLimit, redisReady } from './limits/rate-limit.ts';
 import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
+import { redisApqCache } from './persisted-queries/redis-apq-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
 import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
@@ -55,9 +56,11 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       gateway,
       introspection: !production,
       allowBatchedHttpRequests: true,
-      // Automatic persisted queries are on by default (an in-memory store per replica); with a
+      // Automatic persisted queries are kept in Redis, shared by every process and replica; with a
       // manifest, the store is the manifest and cannot be written to.
-      ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
+      persistedQueries: {
+        cache: manifest ? manifestCache(manifest) : redisApqCache(redis, config.persistedQueriesKeyPrefix, logger),
+      },
       // Apollo's default, stated because the router is the public endpoint: refuse requests a
       // browser would send cross-site without a preflight.
       csrfPrevention: true,
