@@ -7,11 +7,14 @@
  *
  * Settings: BENCH_ROUNDS (3), BENCH_ROUND_SECONDS (10), BENCH_CONNECTIONS (50),
  * BENCH_ROUTER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_ROUTER_WORKERS.
+ * With `--shop`, measures instead the shop's own `products(first: 20)` through the router on a
+ * private system with the real subgraphs (see gateway/shop-products.ts).
  */
 import { WORKLOAD_QUERY } from './gateway/workload-schema.ts';
 import { startGateways, type Gateway } from './gateway/start-gateways.ts';
 import { runRound, type RoundResult } from './gateway/load-round.ts';
 import { formatTable, summarise } from './gateway/summarise.ts';
+import { measureShopProducts } from './gateway/shop-products.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const ROUND_SECONDS = Number(process.env['BENCH_ROUND_SECONDS'] ?? 10);
@@ -33,6 +36,11 @@ async function answerOf(gateway: Gateway, authorization?: string): Promise<strin
   if (response.status !== 200 || text.includes('"errors"'))
     throw new Error(`${gateway.url} answered ${response.status}: ${text.slice(0, 500)}`);
   return text;
+}
+
+if (process.argv.includes('--shop')) {
+  await measureShopProducts(ROUND_SECONDS, ROUTER_NODE_ARGS);
+  process.exit();
 }
 
 const gateways = await startGateways(ROUTER_ENV, ROUTER_NODE_ARGS);

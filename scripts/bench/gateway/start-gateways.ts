@@ -106,7 +106,10 @@ export async function startGateways(
       nodeArgs: routerNodeArgs,
     });
     services.push(router);
-    for (const gateway of [reference, router]) pinToCores(gateway.child.pid!, GATEWAY_CORES);
+    pinToCores(reference.child.pid!, GATEWAY_CORES);
+    // Several router processes are there to use every core: they are left unpinned.
+    if (!routerEnv['ROUTER_WORKERS'] || routerEnv['ROUTER_WORKERS'] === '1')
+      pinToCores(router.child.pid!, GATEWAY_CORES);
     const sign = createTokenSigner(
       {
         keys: { default: jwtSecret },
