@@ -6,10 +6,12 @@
  * or any answer that differs from the reference's.
  *
  * Settings: BENCH_ROUNDS (3), BENCH_ROUND_SECONDS (10), BENCH_CONNECTIONS (50),
- * BENCH_ROUTER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_ROUTER_WORKERS.
+ * BENCH_ROUTER_WORKERS, and NODE_FLAGS_ROUTER for the router's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * Processes run the build under dist/ (`npm run bench:gateway` builds first).
  * With `--shop`, measures instead the shop's own `products(first: 20)` through the router on a
  * private system with the real subgraphs (see gateway/shop-products.ts).
  */
+import { nodeFlagsFromEnv } from '#system/node-flags';
 import { WORKLOAD_QUERY } from './gateway/workload-schema.ts';
 import { startGateways, type Gateway } from './gateway/start-gateways.ts';
 import { runRound, type RoundResult } from './gateway/load-round.ts';
@@ -19,7 +21,7 @@ import { measureShopProducts } from './gateway/shop-products.ts';
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const ROUND_SECONDS = Number(process.env['BENCH_ROUND_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
-const ROUTER_NODE_ARGS = (process.env['BENCH_ROUTER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+const ROUTER_NODE_FLAGS = nodeFlagsFromEnv(process.env)['router'] ?? [];
 const ROUTER_ENV: Record<string, string> = process.env['BENCH_ROUTER_WORKERS']
   ? { ROUTER_WORKERS: process.env['BENCH_ROUTER_WORKERS'] }
   : {};
@@ -39,11 +41,11 @@ async function answerOf(gateway: Gateway, authorization?: string): Promise<strin
 }
 
 if (process.argv.includes('--shop')) {
-  await measureShopProducts(ROUND_SECONDS, ROUTER_NODE_ARGS);
+  await measureShopProducts(ROUND_SECONDS);
   process.exit();
 }
 
-const gateways = await startGateways(ROUTER_ENV, ROUTER_NODE_ARGS);
+const gateways = await startGateways(ROUTER_ENV, ROUTER_NODE_FLAGS);
 try {
   const expectedBody = await answerOf(gateways.reference);
   for (const authorization of [undefined, gateways.authorization]) {

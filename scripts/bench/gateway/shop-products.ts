@@ -8,8 +8,8 @@ const QUERY = '{ products(first: 20) { edges { node { id name price { amount cur
  * database (a private bench system): the router's CPU ms per request, which is what the router
  * adds to every page of the shop.
  */
-export async function measureShopProducts(seconds: number, routerNodeArgs: string[]): Promise<void> {
-  const system = await startBenchSystem(20, routerNodeArgs);
+export async function measureShopProducts(seconds: number): Promise<void> {
+  const system = await startBenchSystem(20);
   try {
     const body = JSON.stringify({ query: QUERY });
     const response = await fetch(system.routerUrl, {

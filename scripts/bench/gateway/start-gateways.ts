@@ -7,7 +7,7 @@ import { parse } from 'graphql';
 import { Redis } from 'ioredis';
 import { createTokenSigner } from '#lib/auth/tokens';
 import { Role } from '#lib/auth/viewer';
-import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
+import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { WORKLOAD_SDL } from './workload-schema.ts';
 import { pinToCores } from './process-cpu.ts';
 
@@ -52,7 +52,7 @@ function writeSupergraph(subgraphsPort: number): string {
  */
 export async function startGateways(
   routerEnv: Record<string, string>,
-  routerNodeArgs: string[],
+  routerNodeFlags: readonly string[],
 ): Promise<BenchGateways> {
   pinToCores(process.pid, LOAD_CORES);
   const services: ServiceProcess[] = [];
@@ -103,7 +103,7 @@ export async function startGateways(
         ...routerEnv,
       },
       onLine: printProblems('router'),
-      nodeArgs: routerNodeArgs,
+      nodeFlags: routerNodeFlags,
     });
     services.push(router);
     pinToCores(reference.child.pid!, GATEWAY_CORES);
