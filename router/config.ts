@@ -48,6 +48,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
       FIELD_USAGE_SNAPSHOT: z.string().min(1).optional(),
       FIELD_USAGE_SNAPSHOT_INTERVAL_MS: positiveInt(60_000),
+      PERSISTED_QUERIES_KEY_PREFIX: z.string().min(1).default('router:apq'),
+      ROUTER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
       REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
@@ -102,6 +104,10 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     fieldUsage: parsed.FIELD_USAGE_SNAPSHOT
       ? { path: parsed.FIELD_USAGE_SNAPSHOT, intervalMs: parsed.FIELD_USAGE_SNAPSHOT_INTERVAL_MS }
       : undefined,
+    /** Where automatic persisted queries are kept in Redis. */
+    persistedQueriesKeyPrefix: parsed.PERSISTED_QUERIES_KEY_PREFIX,
+    /** Processes serving the port (node:cluster); 1 serves from this process alone. */
+    workers: parsed.ROUTER_WORKERS,
     redisUrl: parsed.REDIS_URL,
     rateLimit: {
       points: parsed.RATE_LIMIT_POINTS,

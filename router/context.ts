@@ -4,6 +4,6 @@ import type { Viewer } from '#lib/auth/viewer';
 export interface RouterContext {
   requestId: string;
   viewer: Viewer | null;
-  /** The router's signed statement of `requestId` and `viewer`, the only identity subgraphs accept. */
+  /** The router's signed statement of `viewer` (reused for a while), the only identity subgraphs accept. */
   identityToken: string;
 }

@@ -2,7 +2,7 @@ import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '#lib/logger';
 import type { RouterConfig } from './config.ts';
 import type { SubgraphGuards } from './resilience/subgraph-guards.ts';
-import { SubgraphDataSource } from './subgraph-data-source.ts';
+import { SubgraphDataSource } from './resilience/subgraph-data-source.ts';
 import type { SubgraphFetchMetrics } from './metrics/subgraph-fetch-metrics.ts';
 
 /**
@@ -26,6 +26,7 @@ export function createGateway(
         url: target,
         guards,
         maxResponseBytes: config.resilience.maxResponseBytes,
+        timeoutMs: guards.timeoutMs(name),
         logger,
         metrics,
       });

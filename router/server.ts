@@ -19,16 +19,19 @@ import { tokenLimit } from './limits/token-limit.ts';
 import { createRateLimit, redisReady } from './limits/rate-limit.ts';
 import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
+import { redisApqCache } from './persisted-queries/redis-apq-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
-import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
+import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
+import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
+import { cachedIdentitySigner } from './identity/cached-identity-signer.ts';
 import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
 import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
-  const verify = createTokenVerifier(config.tokens);
-  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  const verify = cachedTokenVerifier(createTokenVerifier(config.tokens));
+  const identityFor = cachedIdentitySigner(createRouterIdentitySigner(config.routerSigningSecret));
   // No offline queue: while Redis is away, rate limiting falls back to memory at once instead of waiting.
   const redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
@@ -56,9 +59,11 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       gateway,
       introspection: !production,
       allowBatchedHttpRequests: true,
-      // Automatic persisted queries are on by default (an in-memory store per replica); with a
+      // Automatic persisted queries are kept in Redis, shared by every process and replica; with a
       // manifest, the store is the manifest and cannot be written to.
-      ...(manifest ? { persistedQueries: { cache: manifestCache(manifest) } } : {}),
+      persistedQueries: {
+        cache: manifest ? manifestCache(manifest) : redisApqCache(redis, config.persistedQueriesKeyPrefix, logger),
+      },
       // Apollo's default, stated because the router is the public endpoint: refuse requests a
       // browser would send cross-site without a preflight.
       csrfPrevention: true,
@@ -75,7 +80,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     context: async ({ req, requestId }) => {
       const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
       await rateLimit(req, viewer);
-      return { requestId, viewer, identityToken: await signIdentity({ requestId, viewer, clientIp: req.ip }) };
+      return { requestId, viewer, identityToken: await identityFor(viewer, req.ip) };
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({

@@ -55,14 +55,15 @@ export interface PrivateSystem extends RunningSystem {
 
 /**
  * A system of its own beside any other on the machine: free ports, fresh databases
- * (`<label>_<run>_<subgraph>`, copies of the templates when given), its own queue prefix and
- * rate-limit keys in the shared Redis. `stop` ends the processes, then drops the databases and
+ * (`<label>_<run>_<subgraph>`, copies of the templates when given), its own queue prefix,
+ * rate-limit and persisted-query keys in the shared Redis. `stop` ends the processes, then drops the databases and
  * removes its queues and keys.
  */
 export async function startPrivateSystem(options: PrivateSystemOptions = {}): Promise<PrivateSystem> {
   const runId = randomUUID().slice(0, 8);
   const queuePrefix = `test-${randomUUID()}`;
   const rateLimitPrefix = `${options.label ?? 'test'}-rate-${runId}`;
+  const persistedQueriesPrefix = `${options.label ?? 'test'}-apq-${runId}`;
   const serverUrl = options.databaseServerUrl ?? TEST_SERVER_URL;
   const databaseUrls = Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [name, withDatabaseName(serverUrl, `${options.label ?? 'test'}_${runId}_${name}`)]),
@@ -73,6 +74,8 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
     QUEUE_PREFIX: queuePrefix,
     // Counters of one system never meet another's.
     RATE_LIMIT_KEY_PREFIX: rateLimitPrefix,
+    // Persisted queries too: a query registered by another system must not be known here.
+    PERSISTED_QUERIES_KEY_PREFIX: persistedQueriesPrefix,
     ...options.env,
   };
   const redisUrl = env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
@@ -81,6 +84,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
     await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url)));
     if (options.background) await removeQueues(redisUrl, queuePrefix);
     await removeKeys(redisUrl, `${rateLimitPrefix}:*`);
+    await removeKeys(redisUrl, `${persistedQueriesPrefix}:*`);
   };
   try {
     const system = await startSystem({

@@ -3,19 +3,15 @@ import {
   CircuitState,
   ConsecutiveBreaker,
   ExponentialBackoff,
-  TaskCancelledError,
-  TimeoutStrategy,
   circuitBreaker,
   handleWhen,
   retry,
-  timeout,
   wrap,
   type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
 import { GraphQLError } from 'graphql';
 import type { RouterConfig } from '../config.ts';
-import { withAttemptSignal } from './capped-fetcher.ts';
 import { SubgraphFetchError } from './subgraph-fetch-error.ts';
 
 type ResilienceSettings = RouterConfig['resilience'];
@@ -42,8 +38,8 @@ interface SubgraphGuard {
 }
 
 /**
- * One circuit breaker per subgraph, kept across supergraph reloads, with a timeout on every
- * attempt. Queries are retried with exponential backoff and decorrelated jitter on failures a retry
+ * One circuit breaker per subgraph, kept across supergraph reloads (the timeout of every attempt is
+ * the HTTP client's: one timer, no AbortController chain per call). Queries are retried with exponential backoff and decorrelated jitter on failures a retry
  * may cure; mutations never are, as a lost answer does not mean the write did not happen. Timeouts
  * are not retried either, so a slow subgraph costs one timeout, not several.
  */
@@ -53,7 +49,6 @@ export function createSubgraphGuards(settings: ResilienceSettings) {
   const guardFor = (subgraph: string): SubgraphGuard => {
     const existing = guards.get(subgraph);
     if (existing) return existing;
-    const attemptTimeout = timeout(settings.timeoutsMs[subgraph] ?? settings.timeoutMs, TimeoutStrategy.Aggressive);
     const breaker = circuitBreaker(handleWhen(isOutage), {
       halfOpenAfter: settings.breakerResetMs,
       breaker: new ConsecutiveBreaker(settings.breakerFailures),
@@ -68,18 +63,20 @@ export function createSubgraphGuards(settings: ResilienceSettings) {
     );
     const guard = {
       breaker,
-      query: wrap(retryQueries, breaker, attemptTimeout),
-      mutation: wrap(breaker, attemptTimeout),
+      query: wrap(retryQueries, breaker),
+      mutation: breaker,
     };
     guards.set(subgraph, guard);
     return guard;
   };
 
   return {
-    /** Runs one subgraph call under that subgraph's timeout, breaker and (for queries) retries. */
+    /** Runs one subgraph call under that subgraph's breaker and (for queries) retries. */
     run<T>(subgraph: string, kind: 'query' | 'mutation', call: () => Promise<T>): Promise<T> {
-      return guardFor(subgraph)[kind].execute(({ signal }) => withAttemptSignal(signal, call));
+      return guardFor(subgraph)[kind].execute(call);
     },
+    /** The time one attempt at calling `subgraph` may take. */
+    timeoutMs: (subgraph: string): number => settings.timeoutsMs[subgraph] ?? settings.timeoutMs,
     /** The breaker state of every subgraph called so far, for the readiness report. */
     states(): Record<string, BreakerState> {
       return Object.fromEntries([...guards].map(([name, guard]) => [name, STATE_NAMES[guard.breaker.state]]));
@@ -92,7 +89,6 @@ export type SubgraphGuards = ReturnType<typeof createSubgraphGuards>;
 /** A short, safe description of why a subgraph call failed, for the client-facing error. */
 export function describeFailure(error: unknown): string {
   if (error instanceof BrokenCircuitError) return 'circuit open';
-  if (error instanceof TaskCancelledError) return 'timed out';
   if (error instanceof SubgraphFetchError) return error.reason;
   if (error instanceof SyntaxError) return 'invalid JSON response';
   return 'invalid response';

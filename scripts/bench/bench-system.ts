@@ -7,6 +7,8 @@ export interface BenchSystem {
   routerUrl: string;
   subgraphUrls: Record<string, string>;
   routerSigningSecret: string;
+  /** The router's process id, to read its CPU time from /proc. */
+  routerPid: number;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function startBenchSystem(productCount: number): Promise<BenchSyste
     throw error;
   }
   const { routerUrl, subgraphUrls, stop } = system;
-  return { routerUrl, subgraphUrls, routerSigningSecret, stop };
+  return { routerUrl, subgraphUrls, routerSigningSecret, routerPid: system.processes['router']?.child.pid ?? 0, stop };
 }
 
 async function seed(system: Awaited<ReturnType<typeof startPrivateSystem>>, productCount: number) {
