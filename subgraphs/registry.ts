@@ -76,6 +76,8 @@ export const WORKERS: readonly WorkerEntry[] = [
   worker('payments', 4015, [FAKE_PAYMENT_GATEWAY.name]),
   // Asks accounts for the recipient's e-mail address.
   worker('notifications', 4016, ['accounts']),
+  // Keeps catalog's in-stock flags from inventory's availability events.
+  worker('catalog', 4017),
 ];
 
 export const BACKGROUND_PROCESSES: readonly BackgroundProcessEntry[] = [FAKE_PAYMENT_GATEWAY, ...WORKERS];

@@ -25,7 +25,8 @@ export async function createCategory(prisma: PrismaClient, input: CreateCategory
 }
 
 /** Every category, by name: a short list, read whole. */
-export const listCategories = (prisma: PrismaClient) => prisma.category.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+export const listCategories = (prisma: PrismaClient) =>
+  prisma.category.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }] });
 
 /** Checks a category id given for a product: BAD_USER_INPUT if malformed, NOT_FOUND if unknown. */
 export async function requireCategory(prisma: PrismaClient, id: string) {

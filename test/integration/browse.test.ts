@@ -180,7 +180,10 @@ describe('browsing products', () => {
     }
     // A cursor from one ordering is refused by another: its key means something else there.
     const cursor = (await browse({ first: 1, orderBy: { field: 'PRICE' } })).pageInfo.endCursor;
-    const response = await system.graphql({ query: PRODUCTS, variables: { after: cursor, orderBy: { field: 'NAME' } } });
+    const response = await system.graphql({
+      query: PRODUCTS,
+      variables: { after: cursor, orderBy: { field: 'NAME' } },
+    });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -36,11 +36,21 @@ function keyParameter(query: ProductQuery, key: number | string): Sql {
   return Prisma.sql`${key}::text`;
 }
 
-function conditions(query: ProductQuery): Sql[] {
+/**
+ * How a search matches: by its words (the GIN index on the generated tsvector), or, for a search
+ * none of whose words occur anywhere, by names with a word like it (the trigram GIN index). The
+ * fallback only runs when words find nothing, since scoring similarity is the costlier test.
+ */
+export type SearchMode = 'words' | 'fuzzy';
+
+function conditions(query: ProductQuery, mode: SearchMode): Sql[] {
   const where: Sql[] = [];
   if (query.search) {
-    // Either index can answer (a BitmapOr of the two GIN indexes): words, or a word like a name's.
-    where.push(Prisma.sql`(p."searchVector" @@ ${tsQuery(query.search)} OR ${query.search} <% p."name")`);
+    where.push(
+      mode === 'words'
+        ? Prisma.sql`p."searchVector" @@ ${tsQuery(query.search)}`
+        : Prisma.sql`${query.search} <% p."name"`,
+    );
   }
   if (query.categoryId) where.push(Prisma.sql`p."categoryId" = ${query.categoryId}::uuid`);
   if (query.minPrice != null) where.push(Prisma.sql`p."priceAmount" >= ${query.minPrice}`);
@@ -65,10 +75,10 @@ function conditions(query: ProductQuery): Sql[] {
 }
 
 /** The SQL of one page (exported so a test can EXPLAIN exactly what runs). */
-export function productPageSql(query: ProductQuery): Sql {
+export function productPageSql(query: ProductQuery, mode: SearchMode = query.after?.fuzzy ? 'fuzzy' : 'words'): Sql {
   const key = sortKey(query);
   const dir = Prisma.raw(query.direction);
-  const where = conditions(query);
+  const where = conditions(query, mode);
   const order = key ? Prisma.sql`${key} ${dir}, p."id" ${dir}` : Prisma.sql`p."id" ${dir}`;
   return Prisma.sql`
     SELECT p."id", p."sku", p."name", p."description", p."priceAmount", p."currency", p."createdById",
@@ -81,12 +91,21 @@ export function productPageSql(query: ProductQuery): Sql {
 
 type Row = Product & { sortKey: number | string | null };
 
-/** One page of products for a validated query, as a Relay connection with keyset cursors. */
+/**
+ * One page of products for a validated query, as a Relay connection with keyset cursors. A
+ * search's first page tries words, then similar names; its cursors remember which matched.
+ */
 export async function listProducts(prisma: PrismaClient, query: ProductQuery): Promise<Connection<Product>> {
-  const rows = await prisma.$queryRaw<Row[]>(productPageSql(query));
+  let mode: SearchMode = query.after?.fuzzy ? 'fuzzy' : 'words';
+  let rows = await prisma.$queryRaw<Row[]>(productPageSql(query, mode));
+  if (query.search && !query.after && rows.length === 0) {
+    mode = 'fuzzy';
+    rows = await prisma.$queryRaw<Row[]>(productPageSql(query, mode));
+  }
   const page = rows.slice(0, query.size);
+  const fuzzy = mode === 'fuzzy' ? { fuzzy: true } : {};
   const edges = page.map(({ sortKey: key, ...node }) => ({
-    cursor: encodeProductCursor({ field: query.field, direction: query.direction, key, id: node.id }),
+    cursor: encodeProductCursor({ field: query.field, direction: query.direction, key, id: node.id, ...fuzzy }),
     node,
   }));
   return {

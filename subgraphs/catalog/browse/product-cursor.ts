@@ -12,25 +12,30 @@ export interface CursorPosition {
   /** The sort key (rank, price or name); null for NEWEST, whose key is the id itself. */
   key: number | string | null;
   id: string;
+  /** Set on pages of a search that matched no word and fell back to names like it (typos). */
+  fuzzy?: boolean;
 }
 
 const PREFIX = 'cursor:v2:';
 // Cursors from before ordering existed (`cursor:v1:<id>`) are positions in the default order.
 const LEGACY_PREFIX = 'cursor:v1:';
 
-const positionSchema = z.tuple([
-  z.enum(['RELEVANCE', 'PRICE', 'NEWEST', 'NAME']),
-  z.enum(['ASC', 'DESC']),
-  z.union([z.number(), z.string(), z.null()]),
-  z.uuid(),
-]);
+const positionSchema = z.tuple(
+  [
+    z.enum(['RELEVANCE', 'PRICE', 'NEWEST', 'NAME']),
+    z.enum(['ASC', 'DESC']),
+    z.union([z.number(), z.string(), z.null()]),
+    z.uuid(),
+  ],
+  z.literal('fuzzy'),
+);
 
-const badCursor = (why: string) =>
-  userError(ErrorCode.BadUserInput, `after: ${why}.`, { field: 'after' });
+const badCursor = (why: string) => userError(ErrorCode.BadUserInput, `after: ${why}.`, { field: 'after' });
 
 /** Opaque to clients, so the key can change without breaking them; never trusted when read back. */
-export function encodeProductCursor({ field, direction, key, id }: CursorPosition): string {
-  return Buffer.from(PREFIX + JSON.stringify([field, direction, key, id]), 'utf8').toString('base64url');
+export function encodeProductCursor({ field, direction, key, id, fuzzy }: CursorPosition): string {
+  const position = fuzzy ? [field, direction, key, id, 'fuzzy'] : [field, direction, key, id];
+  return Buffer.from(PREFIX + JSON.stringify(position), 'utf8').toString('base64url');
 }
 
 /**
@@ -52,8 +57,8 @@ export function decodeProductCursor(cursor: string, field: OrderField, direction
     }
     const parsed = positionSchema.safeParse(json);
     if (parsed.success) {
-      const [f, d, key, id] = parsed.data;
-      position = { field: f, direction: d, key, id };
+      const [f, d, key, id, fuzzy] = parsed.data;
+      position = { field: f, direction: d, key, id, ...(fuzzy ? { fuzzy: true } : {}) };
     }
   }
   if (!position) throw badCursor('not a cursor this API returned');

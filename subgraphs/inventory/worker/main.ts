@@ -8,6 +8,7 @@ import { databaseReadiness } from '#lib/subgraph/database-readiness';
 import { serveWorkerProcess } from '#lib/worker/serve-worker-process';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { loadInventoryWorkerConfig } from './config.ts';
+import { startAvailabilityRelay } from './availability-relay.ts';
 import { expireReservationsProcessor } from './expire-reservations.ts';
 import { reserveStockProcessor } from './reserve-stock.ts';
 import { commitReservationProcessor, releaseReservationProcessor } from './settle-reservation.ts';
@@ -18,6 +19,7 @@ const metrics = createMetrics('inventory-worker');
 const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
 const saga = createProducer(QueueName.OrdersSaga, config.queues, logger);
 const inventory = createProducer(QueueName.Inventory, config.queues, logger);
+const catalog = createProducer(QueueName.CatalogAvailability, config.queues, logger);
 // One schedule however many inventory workers run: upserting the same scheduler id is idempotent.
 await inventory.queue.upsertJobScheduler(
   JobName.ExpireReservations,
@@ -37,11 +39,12 @@ const worker = startWorker({
     [JobName.ExpireReservations]: expireReservationsProcessor({ prisma, saga }),
   },
 });
+const relay = startAvailabilityRelay({ prisma, catalog, logger, ...config.stockOutbox });
 await serveWorkerProcess({
   metrics,
   logger,
   host: config.host,
   port: config.port,
   readiness: databaseReadiness(prisma),
-  shutdown: [worker.close, saga.close, inventory.close, () => prisma.$disconnect()],
+  shutdown: [relay.stop, worker.close, saga.close, inventory.close, catalog.close, () => prisma.$disconnect()],
 });
