@@ -21,6 +21,7 @@ import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
+import { responseCache } from './response-cache/response-cache.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -47,6 +48,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     middleware: [
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
+      responseCache({ config: config.responseCache, redis, logger, metrics }),
       tokenLimit(config.limits.maxTokens),
     ],
     apollo: {

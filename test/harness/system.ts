@@ -49,6 +49,8 @@ export const BASE_ENV = {
   SUBGRAPH_TIMEOUT_MS: '30000',
   // Tests send many requests from one IP; the rate-limit tests set their own budget.
   RATE_LIMIT_POINTS: '100000',
+  // Tests write and read back at once; the response-cache tests turn it on with a prefix of their own.
+  RESPONSE_CACHE: 'off',
 };
 
 /**
@@ -72,6 +74,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Tes
     QUEUE_PREFIX: queuePrefix,
     // Counters of one system never meet another's; they expire with the rate-limit window.
     RATE_LIMIT_KEY_PREFIX: `test-rate-${runId}`,
+    RESPONSE_CACHE_KEY_PREFIX: `test-response-${runId}`,
     ...options.env,
   };
   for (const { name, envPrefix } of SUBGRAPHS) {
