@@ -7,11 +7,11 @@
 import { z } from 'zod';
 import pLimit from 'p-limit';
 import { parseEnv } from '#lib/config';
-import type { GraphQLResponse } from '#lib/graphql/post-graphql';
+import type { GraphQLResponse } from '#system/testing/graphql-client';
 import { createPrismaClient } from '#lib/prisma';
-import { loadAccountsConfig } from '../subgraphs/accounts/config.ts';
-import { PrismaClient } from '../subgraphs/accounts/generated/prisma/client.ts';
-import { createUser } from '../subgraphs/accounts/users.ts';
+import { loadAccountsConfig } from '#subgraphs/accounts/config';
+import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
+import { createUser } from '#subgraphs/accounts/users';
 import { DEMO_CATEGORIES, demoProduct } from './seed/demo-catalog.ts';
 import { createSeedClient, dataOf, type SeedClient } from './seed/seed-client.ts';
 

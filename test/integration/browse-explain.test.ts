@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { dropDatabase, ensureDatabase, withDatabaseName } from '#lib/database/ensure-database';
+import { dropDatabase, ensureDatabase, withDatabaseName } from '#system/databases';
 import { createPrismaClient } from '#lib/prisma';
-import { TEST_SERVER_URL } from '#test/harness/template-databases';
+import { TEST_SERVER_URL } from '#system/template-databases';
 import { Prisma, PrismaClient } from '../../subgraphs/catalog/generated/prisma/client.ts';
 import { productPageSql, type SearchMode } from '../../subgraphs/catalog/browse/list-products.ts';
 import { productQuery, type ProductListArgs } from '../../subgraphs/catalog/browse/product-query.ts';

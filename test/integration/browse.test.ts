@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#test/harness/graphql-client';
-import { createAdmin, type SignedInUser } from '#test/harness/accounts';
+import { errorCodes } from '#system/testing/graphql-client';
+import { createAdmin, type SignedInUser } from '#system/testing/accounts';
 
 const CREATE_CATEGORY = /* GraphQL */ `
   mutation ($input: CreateCategoryInput!) {

@@ -2,19 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
+import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
 import { asRouterFor } from '#test/harness/router-identity';
 import type { Role } from '#lib/auth/viewer';
-import { PrismaClient } from '../../subgraphs/payments/generated/prisma/client.ts';
+import { PrismaClient } from '#subgraphs/payments/generated/prisma/client';
 import {
   PaymentConflictError,
   TransientPaymentError,
   chargeOrder,
   markPaymentFailed,
   type ChargeOrderInput,
-} from '../../subgraphs/payments/charge-order.ts';
-import { FakePaymentProvider } from '../../subgraphs/payments/fake-payment-provider.ts';
+} from '#subgraphs/payments/charge-order';
+import { FakePaymentProvider } from '#subgraphs/payments/fake-gateway/fake-payment-provider';
 
 let system: TestSystem;
 let prisma: PrismaClient;

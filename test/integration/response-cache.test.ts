@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { createStockedProduct } from '#test/harness/checkout';
-import type { GraphQLResponse } from '#test/harness/graphql-client';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { createStockedProduct } from '#system/testing/checkout';
+import type { GraphQLResponse } from '#system/testing/graphql-client';
 
 let system: TestSystem;
 let admin: SignedInUser;

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually } from '#test/harness/checkout';
-import { queryDatabase } from '#test/harness/databases';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually } from '#system/testing/checkout';
+import { queryDatabase } from '#system/testing/databases';
 import { PrismaClient } from '../../subgraphs/catalog/generated/prisma/client.ts';
 import { applyAvailability } from '../../subgraphs/catalog/worker/apply-availability.ts';
 
