@@ -86,7 +86,10 @@ export function responseCache({ config, redis, logger, metrics }: ResponseCacheO
       return next();
     }
     const key = keyOf(body);
-    redis.get(key).then(
+    // `Cache-Control: no-cache` from the client (a reload, a script reading its own writes): ask
+    // the subgraphs, and store the fresh answer for the next caller.
+    const fresh = /\bno-cache\b/i.test(req.headers['cache-control'] ?? '');
+    (fresh ? Promise.resolve(null) : redis.get(key)).then(
       (cached) => {
         if (cached) {
           const entry = JSON.parse(cached) as Entry;
