@@ -18,7 +18,7 @@ export function publicMaxAge(header: string | number | string[] | undefined): nu
  * cached, whatever the hints of the fields they return). A document the router cannot parse, or
  * an automatic persisted query sent by hash alone, is not cached.
  */
-export function isQueryRequest(body: { query?: unknown; operationName?: unknown }): boolean {
+export function isQueryRequest(body: { query?: unknown; operationName?: unknown; extensions?: unknown }): boolean {
   if (typeof body.query !== 'string') return false;
   try {
     const name = typeof body.operationName === 'string' ? body.operationName : undefined;
