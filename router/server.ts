@@ -26,6 +26,7 @@ import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
 import { cachedIdentitySigner } from './identity/cached-identity-signer.ts';
 import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
 import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
+import { responseCache } from './response-cache/response-cache.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -53,6 +54,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     middleware: [
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
+      responseCache({ config: config.responseCache, redis, logger, metrics }),
       tokenLimit(config.limits.maxTokens),
     ],
     apollo: {

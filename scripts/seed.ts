@@ -12,7 +12,7 @@ import { createPrismaClient } from '#lib/prisma';
 import { loadAccountsConfig } from '#subgraphs/accounts/config';
 import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
 import { createUser } from '#subgraphs/accounts/users';
-import { demoProduct } from './seed/demo-catalog.ts';
+import { DEMO_CATEGORIES, demoProduct } from './seed/demo-catalog.ts';
 import { SEED_OPERATIONS } from './seed/operations.ts';
 import { createSeedClient, dataOf, type SeedClient } from './seed/seed-client.ts';
 
@@ -80,6 +80,18 @@ async function existingProducts(): Promise<Map<string, string>> {
   return ids;
 }
 
+/** Creates the demo categories that are missing; answers every demo category's id by slug. */
+async function seedCategories(adminToken: string): Promise<Map<string, string>> {
+  const listed = async () =>
+    dataOf(await request<{ categories: { id: string; slug: string }[] }>(SEED_OPERATIONS.categories), 'categories')
+      .categories;
+  const present = new Set((await listed()).map(({ slug }) => slug));
+  for (const input of DEMO_CATEGORIES.filter(({ slug }) => !present.has(slug))) {
+    dataOf(await request(SEED_OPERATIONS.createCategory, { input }, adminToken), `category ${input.slug}`);
+  }
+  return new Map((await listed()).map(({ id, slug }) => [slug, id]));
+}
+
 const chunks = <T>(items: readonly T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 
@@ -90,6 +102,7 @@ const chunks = <T>(items: readonly T[], size: number) =>
  * by the next, and a complete one is not repeated.
  */
 async function seedProducts(adminToken: string): Promise<void> {
+  const categoryIds = await seedCategories(adminToken);
   const present = await existingProducts();
   const demo = Array.from({ length: env.SEED_PRODUCTS }, (_, index) => demoProduct(index));
   const missing = demo.filter((product) => !present.has(product.sku));
@@ -100,7 +113,12 @@ async function seedProducts(adminToken: string): Promise<void> {
       limit(async () => {
         const response = await request<{ importProducts: { id: string; sku: string }[] }>(
           SEED_OPERATIONS.importProducts,
-          { products: batch.map(({ onHand: _onHand, ...input }) => input) },
+          {
+            products: batch.map(({ onHand: _onHand, category, ...fields }) => ({
+              ...fields,
+              categoryId: categoryIds.get(category),
+            })),
+          },
           adminToken,
         );
         for (const { id, sku } of dataOf(response, 'import products').importProducts) ids.set(sku, id);

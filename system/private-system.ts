@@ -24,6 +24,8 @@ export const PRIVATE_SYSTEM_ENV = {
   // The same for accounts' sign-in limits; the tests of those limits set their own.
   AUTH_RATE_LIMIT_PER_IP: '100000',
   AUTH_RATE_LIMIT_PER_EMAIL: '100000',
+  // Tests read back what they just wrote; the response-cache tests and bench:browse turn it on.
+  RESPONSE_CACHE: 'off',
 };
 
 export interface PrivateSystemOptions {
@@ -64,6 +66,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
   const queuePrefix = `test-${randomUUID()}`;
   const rateLimitPrefix = `${options.label ?? 'test'}-rate-${runId}`;
   const persistedQueriesPrefix = `${options.label ?? 'test'}-apq-${runId}`;
+  const responseCachePrefix = `${options.label ?? 'test'}-response-${runId}`;
   const serverUrl = options.databaseServerUrl ?? TEST_SERVER_URL;
   const databaseUrls = Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [name, withDatabaseName(serverUrl, `${options.label ?? 'test'}_${runId}_${name}`)]),
@@ -76,6 +79,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
     RATE_LIMIT_KEY_PREFIX: rateLimitPrefix,
     // Persisted queries too: a query registered by another system must not be known here.
     PERSISTED_QUERIES_KEY_PREFIX: persistedQueriesPrefix,
+    RESPONSE_CACHE_KEY_PREFIX: responseCachePrefix,
     ...options.env,
   };
   const redisUrl = env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
@@ -85,6 +89,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
     if (options.background) await removeQueues(redisUrl, queuePrefix);
     await removeKeys(redisUrl, `${rateLimitPrefix}:*`);
     await removeKeys(redisUrl, `${persistedQueriesPrefix}:*`);
+    await removeKeys(redisUrl, `${responseCachePrefix}:*`);
   };
   try {
     const system = await startSystem({

@@ -44,6 +44,10 @@ export interface QueueJobs {
     [JobName.OrderConfirmed]: { orderId: string; userId: string; total: JobMoney };
     [JobName.OrderFailed]: { orderId: string; userId: string; reason: string };
   };
+  [QueueName.CatalogAvailability]: {
+    /** `version` is inventory's per-product change counter (a bigint, as a decimal string). */
+    [JobName.StockAvailabilityChanged]: { productId: string; inStock: boolean; available: number; version: string };
+  };
 }
 
 export type JobNameOf<Q extends QueueName> = keyof QueueJobs[Q] & string;

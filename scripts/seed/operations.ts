@@ -26,6 +26,21 @@ export const SEED_OPERATIONS = {
       }
     }
   `,
+  categories: /* GraphQL */ `
+    query SeedCategories {
+      categories {
+        id
+        slug
+      }
+    }
+  `,
+  createCategory: /* GraphQL */ `
+    mutation SeedCreateCategory($input: CreateCategoryInput!) {
+      createCategory(input: $input) {
+        id
+      }
+    }
+  `,
   importProducts: /* GraphQL */ `
     mutation SeedImportProducts($products: [CreateProductInput!]!) {
       importProducts(products: $products) {

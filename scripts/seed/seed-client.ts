@@ -12,6 +12,8 @@ export function createSeedClient(url: string) {
         query,
         variables,
         ...(token ? { token } : {}),
+        // The seed reads back what it just wrote: never an answer from the router's cache.
+        headers: { 'cache-control': 'no-cache' },
       });
       const limited = response.errors?.find((e) => e.extensions?.['code'] === 'RATE_LIMITED');
       if ((response.status === 429 || limited) && attempt < 20) {
