@@ -27,6 +27,23 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
         .default('false')
         .transform((value) => value === 'true'),
       PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
+      /** Browser origins allowed to call the router (comma-separated, exact): the storefront's. */
+      CORS_ORIGINS: z
+        .string()
+        .default('http://localhost:4080')
+        .transform((list) =>
+          list
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z
+              .url({ protocol: /^https?$/ })
+              .refine((url) => new URL(url).origin === url, 'must be an origin (scheme://host[:port])'),
+          ),
+        ),
       REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
@@ -72,6 +89,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     supergraphPath: parsed.SUPERGRAPH_PATH,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
+    corsOrigins: parsed.CORS_ORIGINS,
     subgraphUrls,
     /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
     persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,

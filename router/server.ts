@@ -21,6 +21,7 @@ import { loadManifest } from './persisted-queries/manifest.ts';
 import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
+import { corsFor } from './cors.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -45,6 +46,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
     middleware: [
+      corsFor(config.corsOrigins),
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
       tokenLimit(config.limits.maxTokens),

@@ -1,0 +1,51 @@
+import { useQuery } from '@apollo/client/react';
+import { ProductListDocument } from '../generated/graphql.ts';
+import { onlyStockMissing } from '../errors.ts';
+import { formatMoney } from '../money.ts';
+import { Link, useLocation } from '../router.tsx';
+import { ErrorMessage } from '../components/ErrorMessage.tsx';
+import { StockBadge } from '../components/StockBadge.tsx';
+import { AddToCartButton } from '../components/AddToCartButton.tsx';
+import { productListUrl, productListVariables } from './product-list-query.ts';
+
+export function ProductListPage() {
+  const { search } = useLocation();
+  const { data, error, loading, refetch } = useQuery(ProductListDocument, {
+    variables: productListVariables(search),
+    // Products still show when inventory cannot answer: their stock is null and the error says why.
+    errorPolicy: 'all',
+  });
+  const products = data?.products;
+  return (
+    <section aria-labelledby="products-heading">
+      <h1 id="products-heading">Products</h1>
+      {error && !products && <ErrorMessage error={error} retry={() => void refetch()} />}
+      {error && products && onlyStockMissing(error) && (
+        <p className="notice">Stock levels are unavailable right now; you can still browse and add to your cart.</p>
+      )}
+      {error && products && !onlyStockMissing(error) && <ErrorMessage error={error} />}
+      {loading && !products && <p aria-busy="true">Loading products…</p>}
+      {products && products.edges.length === 0 && <p>No products yet.</p>}
+      {products && (
+        <ul className="product-grid" data-testid="product-list">
+          {products.edges.map(({ node }) => (
+            <li key={node.id} className="product-card">
+              <h2>
+                <Link to={`/products/${node.id}`}>{node.name}</Link>
+              </h2>
+              <p className="price">{formatMoney(node.price)}</p>
+              <StockBadge inStock={node.inStock} />
+              <AddToCartButton productId={node.id} disabled={node.inStock === false} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {search.get('after') && <Link to={productListUrl(search, {})}>First page</Link>}
+        {products?.pageInfo.hasNextPage && products.pageInfo.endCursor && (
+          <Link to={productListUrl(search, { after: products.pageInfo.endCursor })}>Next page</Link>
+        )}
+      </nav>
+    </section>
+  );
+}
