@@ -28,6 +28,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          // The storefront in Debian's Chromium against a whole private system, after the other tiers.
+          sequence: { groupOrder: 2 },
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/browser/build-storefront.ts'],
+          maxWorkers: 1,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

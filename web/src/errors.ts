@@ -47,4 +47,8 @@ export function describeError(error: unknown): string {
 /** Whether the errors of a partial answer come from inventory alone (stock unknown, the rest fine). */
 export const onlyStockMissing = (error: unknown): boolean =>
   CombinedGraphQLErrors.is(error) &&
-  error.errors.every((e) => e.path?.some((segment) => segment === 'stock' || segment === 'inStock'));
+  error.errors.every(
+    (e) =>
+      e.extensions?.['subgraph'] === 'inventory' ||
+      e.path?.some((segment) => segment === 'stock' || segment === 'inStock') === true,
+  );
