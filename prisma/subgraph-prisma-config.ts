@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'prisma/config';
-import { subgraphDatabaseUrl, subgraphEntry } from '../subgraphs/registry.ts';
+import { subgraphDatabaseUrl, subgraphEntry } from '../system/topology.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const ENGINE = here('./schema-engine/schema-engine.mjs');

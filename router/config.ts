@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
 import { loadIdentityConfig } from '#lib/auth/identity-config';
-import { SUBGRAPHS } from '#subgraphs/registry';
+import { SUBGRAPHS } from '#system/topology';
 
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);

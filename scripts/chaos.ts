@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { startPrivateRedis } from '../test/harness/private-redis.ts';
-import { startSystem } from '../test/harness/system.ts';
-import { createTemplateDatabases } from '../test/harness/template-databases.ts';
+import { startPrivateSystem } from '#system/private-system';
+import { createTemplateDatabases } from '#system/template-databases';
+import { startPrivateRedis } from '#system/testing/private-redis';
 import { chaosOptions } from './chaos/chaos-options.ts';
 import { runChaos } from './chaos/run-chaos.ts';
 
@@ -33,7 +33,12 @@ try {
   try {
     const { templates, drop } = await createTemplateDatabases(`chaos${randomUUID().slice(0, 4)}`);
     try {
-      const system = await startSystem({ background: true, templates, env: { ...CHAOS_ENV, REDIS_URL: redis.url } });
+      const system = await startPrivateSystem({
+        label: 'chaos',
+        background: true,
+        templates,
+        env: { ...CHAOS_ENV, REDIS_URL: redis.url },
+      });
       try {
         if (!(await runChaos(system, redis, options, (line) => console.log(line)))) {
           console.error(

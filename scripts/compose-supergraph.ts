@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, defaultSubgraphUrl } from '#subgraphs/registry';
+import { SUBGRAPHS, defaultSubgraphUrl } from '#system/topology';
 
 const SUPERGRAPH_PATH = 'schema/supergraph.graphql';
 const check = process.argv.includes('--check');

@@ -1,4 +1,4 @@
 /** `npm run db:migrate`: creates any missing subgraph database and applies pending migrations. */
-import { migrateAllDatabases } from './migrate-databases.ts';
+import { migrateAllDatabases } from '#system/migrate';
 
 await migrateAllDatabases(process.env);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import pLimit from 'p-limit';
 import { parseEnv } from '#lib/config';
-import type { GraphQLResponse } from '#lib/graphql/post-graphql';
+import type { GraphQLResponse } from '#system/testing/graphql-client';
 import { createPrismaClient } from '#lib/prisma';
 import { loadAccountsConfig } from '../subgraphs/accounts/config.ts';
 import { PrismaClient } from '../subgraphs/accounts/generated/prisma/client.ts';

@@ -1,65 +1,68 @@
 /**
- * `npm start`: the whole system on one machine without Docker. Creates and migrates every
- * subgraph's database, starts each subgraph, checkout worker and the fake payment gateway as its
- * own process (those another depends on first, passing their URLs on), then the router once they
- * all listen. Needs Redis at REDIS_URL. Ctrl-C (or SIGTERM) stops the router first, then every
- * other process at once, each draining in-flight work.
- * If any process dies, everything is stopped and the script exits non-zero rather than serving half a graph.
+ * `npm start`: the whole system on one machine without Docker, from the build (`npm start` builds
+ * first; `npm run dev` runs the TypeScript instead and restarts on changes). Checks that
+ * PostgreSQL and Redis answer (and says how to start the missing one if not), creates and
+ * migrates every subgraph's database, then starts every process of the topology in dependency
+ * order, the router last. A process that dies is started again after a growing pause, and the
+ * launcher says so. Ctrl-C (or SIGTERM) stops the router first, then everything else, each
+ * draining in-flight work. `NODE_FLAGS_<PROCESS>` passes flags to one process's `node`.
  */
-import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
-import { startInDependencyOrder } from '#lib/process/start-in-dependency-order';
-import { BACKGROUND_PROCESSES, SUBGRAPHS } from '#subgraphs/registry';
-import { migrateAllDatabases } from './migrate-databases.ts';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { nodeFlagsFromEnv } from '#system/node-flags';
+import { findMissing, missingDependencyMessage } from '#system/preflight';
+import type { Runtime } from '#system/spawn-service';
+import { startSystem, type RunningSystem } from '#system/start-system';
+import { SUBGRAPHS, subgraphDatabaseUrl } from '#system/topology';
 
 const env = process.env;
-const running: ServiceProcess[] = [];
-let stopping = false;
+const runtime: Runtime = process.argv.includes('--source') ? 'source' : 'compiled';
+const started = Date.now();
 
-async function stopAll(exitCode: number): Promise<void> {
+const onPath = (command: string) =>
+  (env['PATH'] ?? '').split(delimiter).some((dir) => {
+    try {
+      accessSync(join(dir, command), constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+const missing = await findMissing([
+  { name: 'PostgreSQL', url: subgraphDatabaseUrl(SUBGRAPHS[0]!, env) },
+  { name: 'Redis', url: env['REDIS_URL'] ?? 'redis://127.0.0.1:6379' },
+]);
+if (missing.length) {
+  console.error(missingDependencyMessage(missing, onPath('docker')));
+  process.exit(1);
+}
+
+let system: RunningSystem | undefined;
+let stopping = false;
+const stop = async (exitCode: number) => {
   if (stopping) return;
   stopping = true;
-  // The router first, so no new operation arrives; then everything else at once, each draining.
-  const router = running.find((service) => service.name === 'router');
-  if (router) await stopService(router);
-  await Promise.all(running.filter((service) => service !== router).map((service) => stopService(service)));
+  await system?.stop();
   process.exit(exitCode);
-}
-
-function supervise(service: ServiceProcess): void {
-  running.push(service);
-  void service.exited.then((code) => {
-    if (stopping) return;
-    console.error(`${service.name} exited unexpectedly (${code}); stopping everything.`);
-    void stopAll(1);
-  });
-}
-
-const printLine = (line: string) => process.stdout.write(`${line}\n`);
-
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
+};
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
 
 try {
-  await migrateAllDatabases(env);
-  const host = env['HOST'] ?? '127.0.0.1';
-  const processes = [
-    ...SUBGRAPHS.map((subgraph) => ({ ...subgraph, entry: `subgraphs/${subgraph.name}/main.ts`, path: '/graphql' })),
-    ...BACKGROUND_PROCESSES.map((entry) => ({ ...entry, path: '' })),
-  ];
-  const { urlEnv } = await startInDependencyOrder(processes, async ({ name, entry, path }, dependencyUrls) => {
-    const service = await spawnService({ name, entry, env: { ...env, ...dependencyUrls }, onLine: printLine });
-    supervise(service);
-    return `http://${host}:${service.port}${path}`;
+  system = await startSystem({
+    env,
+    runtime,
+    restartOnExit: true,
+    storefront: true,
+    nodeFlags: nodeFlagsFromEnv(env),
+    onLine: (line) => process.stdout.write(`${line}\n`),
+    onEvent: (message) => console.error(`[npm start] ${message}`),
   });
-  const router = await spawnService({
-    name: 'router',
-    entry: 'router/main.ts',
-    env: { ...env, ...urlEnv },
-    onLine: printLine,
-  });
-  supervise(router);
-  console.log(`Supergraph ready at http://localhost:${router.port}/ (Ctrl-C to stop)`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`Supergraph ready at ${system.routerUrl.replace(/graphql$/, '')} in ${seconds} s (Ctrl-C to stop)`);
+  console.log(`Storefront at http://localhost:${system.processes['storefront']?.port}/`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
-  await stopAll(1);
+  await stop(1);
 }

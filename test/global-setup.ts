@@ -1,9 +1,14 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { createTemplateDatabases } from './harness/template-databases.ts';
+import { createTemplateDatabases } from '#system/template-databases';
 
-/** Migrates one template database per subgraph for the run, and drops them when it ends. */
+/**
+ * Builds the services (incrementally: the tests start them from `dist/`, as `npm start` does),
+ * and migrates one template database per subgraph for the run, dropped when it ends.
+ */
 export default async function setup(project: TestProject) {
+  execFileSync(process.execPath, ['system/build.js'], { stdio: 'inherit' });
   const { templates, drop } = await createTemplateDatabases(randomUUID().slice(0, 8));
   project.provide('templateDatabases', templates);
   return drop;

@@ -1,6 +1,6 @@
 /**
  * Loaded before a service's entry point (`node --import tsx --import ./lib/tracing/register.ts
- * <entry>`, see lib/process/spawn-service.ts and docker-compose.yml): ES modules are linked
+ * <entry>`, see system/spawn-service.ts and docker-compose.yml): ES modules are linked
  * before any of their code runs, so instrumentation must hook module loading from here, not from
  * an import in main.ts. Without an OTLP endpoint it does nothing.
  */

@@ -33,6 +33,8 @@ describe('serviceNameFromEntry', () => {
     ['/app/subgraphs/orders/main.ts', 'orders'],
     ['/app/subgraphs/orders/worker/main.ts', 'orders-worker'],
     ['/app/seed.ts', 'seed'],
+    ['/app/dist/subgraphs/orders/worker/main.js', 'orders-worker'],
+    ['/app/dist/router/main.js', 'router'],
   ])('%s is %s', (entry, name) => {
     expect(serviceNameFromEntry(entry, '/app')).toBe(name);
   });

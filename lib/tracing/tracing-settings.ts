@@ -19,12 +19,15 @@ export function tracingSettings(env: Record<string, string | undefined>, entry: 
 /**
  * Names a process after its entry point, so every process (router, subgraph, worker) is told
  * apart in traces without per-service settings: `router/main.ts` is `router`,
- * `subgraphs/orders/main.ts` is `orders`, `subgraphs/orders/worker/main.ts` is `orders-worker`.
+ * `subgraphs/orders/main.ts` is `orders`, `subgraphs/orders/worker/main.ts` is `orders-worker`,
+ * and the same under `dist/` (`dist/router/main.js` is `router`).
  */
 export function serviceNameFromEntry(entry: string, root = process.cwd()): string {
   const folders = dirname(relative(root, entry))
     .split(/[\\/]/)
     .filter((part) => part && part !== '.');
+  // The build mirrors the tree under dist/: a compiled entry is named like its source.
+  if (folders[0] === 'dist') folders.shift();
   if (folders[0] === 'subgraphs') folders.shift();
   return folders.length ? folders.join('-') : basename(entry).replace(/\.[cm]?[jt]s$/, '');
 }

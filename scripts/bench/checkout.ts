@@ -9,12 +9,13 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
-import { WORKERS } from '#subgraphs/registry';
-import { createAdmin, registerCustomer } from '../../test/harness/accounts.ts';
-import { checkout, createStockedProduct } from '../../test/harness/checkout.ts';
-import { queryDatabase } from '../../test/harness/databases.ts';
-import { startSystem } from '../../test/harness/system.ts';
-import { createTemplateDatabases } from '../../test/harness/template-databases.ts';
+import { WORKERS } from '#system/topology';
+import { createAdmin, registerCustomer } from '#system/testing/accounts';
+import { checkout, createStockedProduct } from '#system/testing/checkout';
+import { queryDatabase } from '#system/testing/databases';
+import { nodeFlagsFromEnv } from '#system/node-flags';
+import { startPrivateSystem } from '#system/private-system';
+import { createTemplateDatabases } from '#system/template-databases';
 
 const settings = parseEnv(
   z.object({
@@ -32,9 +33,11 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 const { templates, drop } = await createTemplateDatabases(`bench${randomUUID().slice(0, 4)}`);
-const system = await startSystem({
+const system = await startPrivateSystem({
+  label: 'bench',
   background: true,
   templates,
+  nodeFlags: nodeFlagsFromEnv(process.env),
   env: { LOG_LEVEL: 'warn', ORDERS_DB_POOL_SIZE: '20', ...concurrencyEnv },
 });
 try {

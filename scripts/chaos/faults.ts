@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { withDatabaseName } from '#lib/database/ensure-database';
-import type { PrivateRedis } from '../../test/harness/private-redis.ts';
-import type { TestSystem } from '../../test/harness/system.ts';
+import { withDatabaseName } from '#system/databases';
+import type { PrivateRedis } from '#system/testing/private-redis';
+import type { PrivateSystem } from '#system/private-system';
 import type { OperationName } from '../load/operations.ts';
 import type { FaultWindow } from './phases.ts';
 
 export interface FaultTarget {
-  system: TestSystem;
+  system: PrivateSystem;
   redis: PrivateRedis;
   /** How long each fault lasts before its repair starts. */
   faultMs: number;

@@ -1,5 +1,5 @@
-import { queryDatabase } from '../../test/harness/databases.ts';
-import type { TestSystem } from '../../test/harness/system.ts';
+import { queryDatabase } from '#system/testing/databases';
+import type { PrivateSystem } from '#system/private-system';
 import type { ChaosState } from './reconcile.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { ChaosState } from './reconcile.ts';
  * is the operator's view, not a client's) and from the fake gateway's list of captures.
  */
 export async function readChaosState(
-  system: TestSystem,
+  system: PrivateSystem,
   acceptedOrderIds: readonly string[],
   initialOnHand: Readonly<Record<string, number>>,
 ): Promise<ChaosState> {

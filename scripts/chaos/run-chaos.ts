@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createAdmin } from '../../test/harness/accounts.ts';
-import { createStockedProduct } from '../../test/harness/checkout.ts';
-import type { PrivateRedis } from '../../test/harness/private-redis.ts';
-import type { TestSystem } from '../../test/harness/system.ts';
+import { createAdmin } from '#system/testing/accounts';
+import { createStockedProduct } from '#system/testing/checkout';
+import type { PrivateRedis } from '#system/testing/private-redis';
+import type { PrivateSystem } from '#system/private-system';
 import { createLatencyRecorder, type RequestSample } from '../load/latency-recorder.ts';
 import { formatReport } from '../load/print-report.ts';
 import { prepareLoad, runShoppers } from '../load/run-load.ts';
@@ -21,7 +21,7 @@ const UNITS_PER_PRODUCT = 80;
  * to settle, prints the figures and the reconciliation, and answers whether every check balanced.
  */
 export async function runChaos(
-  system: TestSystem,
+  system: PrivateSystem,
   redis: PrivateRedis,
   options: ChaosOptions,
   log: (line: string) => void,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { postGraphQL } from '#lib/graphql/post-graphql';
+import { postGraphQL } from '#system/testing/graphql-client';
 import type { LatencyRecorder } from './latency-recorder.ts';
 import { OPERATIONS, type OperationName } from './operations.ts';
 

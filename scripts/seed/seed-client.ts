@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { postGraphQL, type GraphQLResponse } from '#lib/graphql/post-graphql';
+import { postGraphQL, type GraphQLResponse } from '#system/testing/graphql-client';
 
 /**
  * GraphQL through the router for the seed: it waits out rate limiting (the router's

@@ -1,5 +1,5 @@
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
-import { subgraphEntry } from '../registry.ts';
+import { subgraphEntry } from '#system/topology';
 
 /** Reads the catalog subgraph's settings from the environment once, at start-up. */
 export const loadCatalogConfig = (env: Record<string, string | undefined>) =>

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
-import { subgraphEntry } from '../registry.ts';
+import { subgraphEntry } from '#system/topology';
 
 /** Reads the notifications subgraph's settings from the environment once, at start-up. */
 export function loadNotificationsConfig(env: Record<string, string | undefined>) {

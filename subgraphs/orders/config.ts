@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { loadQueueSettings } from '#lib/queue/queue-config';
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
-import { defaultSubgraphUrl, subgraphEntry } from '../registry.ts';
+import { defaultSubgraphUrl, subgraphEntry } from '#system/topology';
 
 /** Reads the orders subgraph's settings from the environment once, at start-up. */
 export function loadOrdersConfig(env: Record<string, string | undefined>) {

@@ -1,5 +1,5 @@
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
-import { subgraphEntry } from '../registry.ts';
+import { subgraphEntry } from '#system/topology';
 import { loadFakePaymentProviderOptions } from './fake-payment-provider-config.ts';
 
 /**

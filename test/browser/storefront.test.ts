@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { CHECKOUT_TEST_ENV } from '#test/harness/checkout';
+import { CHECKOUT_TEST_ENV } from '#system/testing/checkout';
 import { launchChromium } from '#test/harness/chromium';
 import {
   createCatalogAdmin,

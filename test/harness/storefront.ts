@@ -2,10 +2,10 @@ import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createPrismaClient } from '#lib/prisma';
-import { postGraphQL } from '#lib/graphql/post-graphql';
-import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
-import { PrismaClient } from '../../subgraphs/accounts/generated/prisma/client.ts';
-import { createUser } from '../../subgraphs/accounts/users.ts';
+import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
+import { postGraphQL } from '#system/testing/graphql-client';
+import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
+import { createUser } from '#subgraphs/accounts/users';
 import { asRouterFor } from './router-identity.ts';
 import type { TestSystem } from './system.ts';
 
@@ -75,19 +75,34 @@ export async function createCatalogAdmin(system: TestSystem) {
       const { createProduct } = await asAdmin<{ createProduct: { id: string } }>(
         'catalog',
         'mutation ($input: CreateProductInput!) { createProduct(input: $input) { id } }',
-        { input: { sku: `sku-${randomUUID()}`, name, description: `${name}, for testing.`, price: { amount, currency: 'USD' } } },
+        {
+          input: {
+            sku: `sku-${randomUUID()}`,
+            name,
+            description: `${name}, for testing.`,
+            price: { amount, currency: 'USD' },
+          },
+        },
       );
-      await asAdmin('inventory', 'mutation ($id: ID!, $n: Int!) { setStock(productId: $id, onHand: $n, reason: "test") { id } }', {
-        id: createProduct.id,
-        n: onHand,
-      });
+      await asAdmin(
+        'inventory',
+        'mutation ($id: ID!, $n: Int!) { setStock(productId: $id, onHand: $n, reason: "test") { id } }',
+        {
+          id: createProduct.id,
+          n: onHand,
+        },
+      );
       return createProduct.id;
     },
     async setPrice(id: string, amount: number): Promise<void> {
-      await asAdmin('catalog', 'mutation ($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }', {
-        id,
-        input: { price: { amount, currency: 'USD' } },
-      });
+      await asAdmin(
+        'catalog',
+        'mutation ($id: ID!, $input: UpdateProductInput!) { updateProduct(id: $id, input: $input) { id } }',
+        {
+          id,
+          input: { price: { amount, currency: 'USD' } },
+        },
+      );
     },
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPHS, defaultSubgraphUrl } from '#subgraphs/registry';
+import { SUBGRAPHS, defaultSubgraphUrl } from '#system/topology';
 
 export interface ExtraSubgraph {
   name: string;

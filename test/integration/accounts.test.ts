@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#test/harness/graphql-client';
-import { registerCustomer } from '#test/harness/accounts';
-import { countRows } from '#test/harness/databases';
+import { errorCodes } from '#system/testing/graphql-client';
+import { registerCustomer } from '#system/testing/accounts';
+import { countRows } from '#system/testing/databases';
 
 const REGISTER = /* GraphQL */ `
   mutation ($input: RegisterInput!) {

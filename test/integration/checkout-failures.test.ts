@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { countRows, queryDatabase } from '#test/harness/databases';
-import { errorCodes } from '#test/harness/graphql-client';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { countRows, queryDatabase } from '#system/testing/databases';
+import { errorCodes } from '#system/testing/graphql-client';
 import {
   CHECKOUT_TEST_ENV,
   checkout,
   createStockedProduct,
   eventually,
   waitForFinalStatus,
-} from '#test/harness/checkout';
-import { startPrivateRedis } from '#test/harness/private-redis';
+} from '#system/testing/checkout';
+import { startPrivateRedis } from '#system/testing/private-redis';
 
 const gatewayCaptures = async (system: TestSystem) =>
   ((await (await fetch(`${system.backgroundUrls['payment-gateway']}/captures`)).json()) as { captures: unknown[] })

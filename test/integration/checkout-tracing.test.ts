@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer } from '#test/harness/accounts';
+import { createAdmin, registerCustomer } from '#system/testing/accounts';
 import {
   CHECKOUT_TEST_ENV,
   checkout,
   createStockedProduct,
   eventually,
   waitForFinalStatus,
-} from '#test/harness/checkout';
+} from '#system/testing/checkout';
 import { sampleValue, scrapeMetrics } from '#test/harness/prometheus';
 import { startOtlpReceiver, tracingEnv, type OtlpReceiver } from '#test/harness/otlp-receiver';
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { queryDatabase } from '#test/harness/databases';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { queryDatabase } from '#system/testing/databases';
 import {
   CHECKOUT_TEST_ENV,
   checkout,
   createStockedProduct,
   eventually,
   waitForFinalStatus,
-} from '#test/harness/checkout';
+} from '#system/testing/checkout';
 
 const NOTIFICATIONS = /* GraphQL */ `
   {

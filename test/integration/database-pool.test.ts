@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, ensureDatabase, withDatabaseName } from '#lib/database/ensure-database';
+import { dropDatabase, ensureDatabase, withDatabaseName } from '#system/databases';
 import { createLogger } from '#lib/logger';
 import { createPool } from '#lib/prisma';
-import { queryDatabase } from '#test/harness/databases';
-import { TEST_SERVER_URL } from '#test/harness/template-databases';
+import { queryDatabase } from '#system/testing/databases';
+import { TEST_SERVER_URL } from '#system/template-databases';
 
 describe('createPool', () => {
   const url = withDatabaseName(TEST_SERVER_URL, `test_pool_${randomUUID().slice(0, 8)}`);

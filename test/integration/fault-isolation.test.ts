@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopService } from '#lib/process/spawn-service';
+import { stopService } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin } from '#test/harness/accounts';
+import { createAdmin } from '#system/testing/accounts';
 
 /** The example, with the real subgraphs: catalog keeps serving while inventory is down. */
 let system: TestSystem;

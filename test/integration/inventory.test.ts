@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#test/harness/graphql-client';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { countRows, queryDatabase } from '#test/harness/databases';
+import { errorCodes } from '#system/testing/graphql-client';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { countRows, queryDatabase } from '#system/testing/databases';
 
 const CREATE_PRODUCT = /* GraphQL */ `
   mutation ($input: CreateProductInput!) {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
+import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
 import { asRouterFor } from '#test/harness/router-identity';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { countRows } from '#test/harness/databases';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { countRows } from '#system/testing/databases';
 import { PrismaClient } from '../../subgraphs/notifications/generated/prisma/client.ts';
 import { createCaptureChannel } from '../../subgraphs/notifications/channels/capture-channel.ts';
 import {

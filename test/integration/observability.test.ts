@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postGraphQL } from '#lib/graphql/post-graphql';
+import { postGraphQL } from '#system/testing/graphql-client';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { metricsUrlOf, sampleValue, scrapeMetrics, type Scrape } from '#test/harness/prometheus';
 import { startOtlpReceiver, tracingEnv, type OtlpReceiver, type ReceivedSpan } from '#test/harness/otlp-receiver';

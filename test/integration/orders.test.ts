@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
+import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
 import { asRouterFor } from '#test/harness/router-identity';
-import { createAdmin, registerCustomer, type SignedInUser } from '#test/harness/accounts';
-import { countRows, queryDatabase } from '#test/harness/databases';
+import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
+import { countRows, queryDatabase } from '#system/testing/databases';
 import { createPrismaClient } from '#lib/prisma';
 import { PrismaClient } from '../../subgraphs/orders/generated/prisma/client.ts';
 import { InvalidTransitionError, transitionOrder } from '../../subgraphs/orders/transition-order.ts';

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
-import { dropDatabase, ensureDatabase, withDatabaseName } from '#lib/database/ensure-database';
-import { TEST_SERVER_URL } from '#test/harness/template-databases';
+import { dropDatabase, ensureDatabase, withDatabaseName } from '#system/databases';
+import { TEST_SERVER_URL } from '#system/template-databases';
 import { PrismaClient } from '../../subgraphs/inventory/generated/prisma/client.ts';
 import {
   commitReservation,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
+import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { createAdmin } from '#test/harness/accounts';
+import { createAdmin } from '#system/testing/accounts';
 import { writeSupergraph } from '#test/harness/supergraph';
 import type { Mode } from '../fixtures/misbehaving-subgraph.ts';
 
@@ -57,6 +57,8 @@ beforeAll(async () => {
   fake = await spawnService({
     name: 'flaky',
     entry: 'test/fixtures/misbehaving-subgraph.ts',
+    // A test fixture is not part of the build.
+    runtime: 'source',
     env: { PATH: process.env['PATH'] },
     onLine: (line) => logs.push(line),
   });

@@ -3,8 +3,8 @@ import { decodeProtectedHeader } from 'jose';
 import { createTokenSigner } from '#lib/auth/tokens';
 import { createRouterIdentitySigner, ROUTER_IDENTITY_HEADER } from '#lib/auth/router-identity';
 import { startSystem, BASE_ENV, type TestSystem } from '#test/harness/system';
-import { errorCodes, postGraphQL } from '#test/harness/graphql-client';
-import { registerCustomer, type SignedInUser } from '#test/harness/accounts';
+import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
+import { registerCustomer, type SignedInUser } from '#system/testing/accounts';
 
 const KEYS = {
   '2026-10': 'the-key-from-last-month-long-enough-0123456789',

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, stopService, type ServiceProcess } from '#lib/process/spawn-service';
+import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#test/harness/graphql-client';
+import { errorCodes } from '#system/testing/graphql-client';
 import { writeSupergraph } from '#test/harness/supergraph';
 
 let fake: ServiceProcess;
@@ -40,6 +40,8 @@ beforeAll(async () => {
   fake = await spawnService({
     name: 'flaky',
     entry: 'test/fixtures/misbehaving-subgraph.ts',
+    // A test fixture is not part of the build.
+    runtime: 'source',
     env: { PATH: process.env['PATH'] },
     onLine: () => {},
   });

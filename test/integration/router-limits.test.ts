@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#test/harness/graphql-client';
+import { errorCodes } from '#system/testing/graphql-client';
 
 let system: TestSystem;
 

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { errorCodes } from '#test/harness/graphql-client';
-import { registerCustomer } from '#test/harness/accounts';
+import { errorCodes } from '#system/testing/graphql-client';
+import { registerCustomer } from '#system/testing/accounts';
 
 const PREFIX = `test-rate-${randomUUID()}`;
 const redis = new Redis('redis://127.0.0.1:6379');

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem, type TestSystem } from '#test/harness/system';
-import { countRows } from '#test/harness/databases';
+import { countRows } from '#system/testing/databases';
 
 const run = promisify(execFile);
 let system: TestSystem;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '#lib/logger';
 import { QueueName } from '#lib/queue/queue-names';
 import { startWorker } from '#lib/queue/start-worker';
-import { startPrivateRedis } from '#test/harness/private-redis';
+import { startPrivateRedis } from '#system/testing/private-redis';
 
 describe('a worker while Redis is away', () => {
   afterEach(() => vi.restoreAllMocks());

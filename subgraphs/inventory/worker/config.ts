@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { loadWorkerConfig } from '#lib/worker/worker-config';
-import { subgraphEntry, workerEntry } from '../../registry.ts';
+import { subgraphEntry, workerEntry } from '#system/topology';
 
 /** The inventory worker's settings, read once at start-up. */
 export function loadInventoryWorkerConfig(env: Record<string, string | undefined>) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { loadWorkerConfig } from '#lib/worker/worker-config';
-import { defaultSubgraphUrl, subgraphEntry, workerEntry } from '../../registry.ts';
+import { defaultSubgraphUrl, subgraphEntry, workerEntry } from '#system/topology';
 import { loadNotificationsConfig } from '../config.ts';
 
 /** The notifications worker's settings, read once at start-up. */

@@ -8,7 +8,7 @@ import { logLevelSchema, parseEnv, portSchema } from '#lib/config';
 import { startOpsServer } from '#lib/http/start-ops-server';
 import { createLogger } from '#lib/logger';
 import { stopOnSignals } from '#lib/shutdown';
-import { FAKE_PAYMENT_GATEWAY } from '../../registry.ts';
+import { FAKE_PAYMENT_GATEWAY } from '#system/topology';
 import { loadFakePaymentProviderOptions } from '../fake-payment-provider-config.ts';
 import { FakePaymentProvider } from '../fake-payment-provider.ts';
 import { mountGatewayRoutes } from './gateway-routes.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { loadWorkerConfig } from '#lib/worker/worker-config';
-import { FAKE_PAYMENT_GATEWAY, subgraphEntry, workerEntry } from '../../registry.ts';
+import { FAKE_PAYMENT_GATEWAY, subgraphEntry, workerEntry } from '#system/topology';
 
 /** The payments worker's settings, read once at start-up. */
 export function loadPaymentsWorkerConfig(env: Record<string, string | undefined>) {

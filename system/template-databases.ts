@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { dropDatabase, withDatabaseName } from '#lib/database/ensure-database';
-import { SUBGRAPHS } from '#subgraphs/registry';
-import { migrateDatabase } from '../../scripts/migrate-databases.ts';
+import { join, resolve } from 'node:path';
+import { dropDatabase, withDatabaseName } from './databases.ts';
+import { migrateDatabase } from './migrate.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+import { SUBGRAPHS } from './topology.ts';
 
+/** The PostgreSQL server that private systems (tests, benchmarks, chaos) create their databases on. */
 export const TEST_SERVER_URL =
   process.env['TEST_DATABASE_SERVER_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -14,7 +16,7 @@ export const TEST_SERVER_URL =
  * concurrent runs on one server apart; the migrations hash says which history a template holds.
  */
 export function templateDatabaseName(subgraph: string, runId: string): string {
-  const dir = `prisma/${subgraph}/migrations`;
+  const dir = resolve(PROJECT_ROOT, `prisma/${subgraph}/migrations`);
   const hash = createHash('sha256');
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) =>
     join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)),
@@ -28,8 +30,8 @@ export const templateNames = (runId: string) =>
   Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, templateDatabaseName(name, runId)]));
 
 /**
- * Migrates one template database per subgraph for a run (the test run's global setup, or a
- * benchmark) and returns their names with a function that drops them again.
+ * Migrates one template database per subgraph for a run (the test run's global setup, a
+ * benchmark or the chaos run) and returns their names with a function that drops them again.
  */
 export async function createTemplateDatabases(runId: string) {
   const templates = templateNames(runId);

@@ -17,8 +17,12 @@ describe('startInDependencyOrder', () => {
         return `http://${name}`;
       },
     );
-    expect(calls.map(({ name }) => name)).toEqual(['accounts', 'catalog', 'orders']);
-    expect(calls[2]!.env).toEqual({ ACCOUNTS_URL: 'http://accounts', CATALOG_URL: 'http://catalog' });
+    const names = calls.map(({ name }) => name);
+    expect(names.sort()).toEqual(['accounts', 'catalog', 'orders']);
+    expect(calls.findIndex(({ name }) => name === 'orders')).toBeGreaterThan(
+      calls.findIndex(({ name }) => name === 'catalog'),
+    );
+    expect(calls.find(({ name }) => name === 'orders')!.env).toMatchObject({ CATALOG_URL: 'http://catalog' });
     expect(started.urls).toEqual({ accounts: 'http://accounts', catalog: 'http://catalog', orders: 'http://orders' });
     expect(started.urlEnv['ORDERS_URL']).toBe('http://orders');
   });
@@ -29,7 +33,21 @@ describe('startInDependencyOrder', () => {
     await expect(startInDependencyOrder([service('a', ['b']), service('b', ['a'])], start)).rejects.toThrow(/cycle/);
   });
 
-  it('lets the whole wave settle before reporting a failure, and starts nothing after it', async () => {
+  it('starts a service once its own dependencies are up, not after unrelated slow ones', async () => {
+    const order: string[] = [];
+    const delays: Record<string, number> = { slow: 100, catalog: 5, orders: 5 };
+    await startInDependencyOrder(
+      [service('slow'), service('catalog'), service('orders', ['catalog'])],
+      async ({ name }) => {
+        await new Promise((resolve) => setTimeout(resolve, delays[name]));
+        order.push(name);
+        return name;
+      },
+    );
+    expect(order).toEqual(['catalog', 'orders', 'slow']);
+  });
+
+  it('lets every start under way settle before reporting a failure, and starts nothing after it', async () => {
     const finished: string[] = [];
     const failing = startInDependencyOrder([service('a'), service('b'), service('c', ['a'])], async ({ name }) => {
       if (name === 'a') throw new Error('a failed');

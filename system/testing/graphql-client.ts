@@ -29,3 +29,7 @@ export async function postGraphQL<TData = Record<string, unknown>>(
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;
   return { status: response.status, headers: response.headers, ...body };
 }
+
+/** The codes of a response's errors, for assertions. */
+export const errorCodes = (response: GraphQLResponse<unknown>) =>
+  (response.errors ?? []).map((error) => error.extensions?.['code']);

@@ -1,7 +1,10 @@
 import { createPrismaClient } from '#lib/prisma';
-import { PrismaClient } from '../../subgraphs/accounts/generated/prisma/client.ts';
-import { createUser } from '../../subgraphs/accounts/users.ts';
-import type { TestSystem } from './system.ts';
+import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
+import { createUser } from '#subgraphs/accounts/users';
+import type { PrivateSystem } from '../private-system.ts';
+
+/** What these helpers need of a running system. */
+type TestSystem = Pick<PrivateSystem, 'graphql' | 'databaseUrls'>;
 
 export interface SignedInUser {
   id: string;

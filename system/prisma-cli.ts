@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from './project-root.ts';
 
 export type PrismaOutput = 'inherit' | 'quiet';
 
@@ -9,8 +11,10 @@ export function runPrisma(
   env: Record<string, string | undefined>,
   output: PrismaOutput = 'inherit',
 ): Promise<void> {
-  const cli = 'node_modules/prisma/build/index.js';
-  const child = spawn(process.execPath, [cli, ...args, '--config', `prisma/${subgraph}/prisma.config.ts`], {
+  const cli = resolve(PROJECT_ROOT, 'node_modules/prisma/build/index.js');
+  const config = resolve(PROJECT_ROOT, `prisma/${subgraph}/prisma.config.ts`);
+  const child = spawn(process.execPath, [cli, ...args, '--config', config], {
+    cwd: PROJECT_ROOT,
     env,
     stdio: ['ignore', output === 'inherit' ? 'inherit' : 'pipe', output === 'inherit' ? 'inherit' : 'pipe'],
   });

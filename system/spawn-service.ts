@@ -1,6 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { DIST_DIR, PROJECT_ROOT } from './project-root.ts';
+
+/**
+ * How a process runs: `compiled` is plain `node` on the build's JavaScript under `dist/` (what
+ * `npm start`, the tests and production run), `source` runs the TypeScript through tsx (`npm run dev`).
+ */
+export type Runtime = 'compiled' | 'source';
 
 export interface ServiceProcess {
   name: string;
@@ -12,11 +19,14 @@ export interface ServiceProcess {
 
 export interface SpawnServiceOptions {
   name: string;
-  /** A TypeScript entry point, run through tsx. */
+  /** The TypeScript entry point relative to the project root (`router/main.ts`). */
   entry: string;
   env: Record<string, string | undefined>;
   /** Receives every line the process prints on stdout and stderr. */
   onLine: (line: string) => void;
+  runtime?: Runtime;
+  /** Extra flags for this one `node` (e.g. `--cpu-prof`), before the entry point. */
+  nodeFlags?: readonly string[];
   startTimeoutMs?: number;
 }
 
@@ -25,20 +35,32 @@ interface ListeningMessage {
   port: number;
 }
 
-/** Loaded before every service's entry, so tracing can hook module loading (a no-op unless configured). */
-export const TRACING_REGISTER = fileURLToPath(new URL('../tracing/register.ts', import.meta.url));
-
 const isListening = (message: unknown): message is ListeningMessage =>
   typeof message === 'object' && message !== null && (message as ListeningMessage).event === 'listening';
 
 /**
- * Starts one of the project's services as its own process and resolves once it reports over IPC
- * that it listens, with the port it bound; so callers can ask for port 0 and learn the real one.
+ * The `node` arguments that run an entry point. The tracing hook is loaded before the entry, so it
+ * can hook module loading (a no-op unless an OTLP endpoint is configured).
+ */
+export function nodeArguments(entry: string, runtime: Runtime, nodeFlags: readonly string[] = []): string[] {
+  if (runtime === 'source') {
+    return [...nodeFlags, '--import', 'tsx', '--import', resolve(PROJECT_ROOT, 'lib/tracing/register.ts'), entry];
+  }
+  const compiled = (path: string) => resolve(DIST_DIR, path.replace(/\.ts$/, '.js'));
+  return ['--enable-source-maps', ...nodeFlags, '--import', compiled('lib/tracing/register.ts'), compiled(entry)];
+}
+
+/**
+ * Starts one of the project's services as its own process (working directory: the project root)
+ * and resolves once it reports over IPC that it listens, with the port it bound; so callers can ask
+ * for port 0 and learn the real one.
  */
 export function spawnService(options: SpawnServiceOptions): Promise<ServiceProcess> {
   // Generous: on a loaded two-core machine a process with tracing can take well over 10 s to load.
   const timeoutMs = options.startTimeoutMs ?? 60_000;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', TRACING_REGISTER, options.entry], {
+  const args = nodeArguments(options.entry, options.runtime ?? 'compiled', options.nodeFlags);
+  const child = spawn(process.execPath, args, {
+    cwd: PROJECT_ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SignedInUser } from './accounts.ts';
-import type { TestSystem } from './system.ts';
+import type { PrivateSystem } from '../private-system.ts';
+
+type TestSystem = Pick<PrivateSystem, 'graphql'>;
 
 /**
  * Settings that make retries and crash recovery fast enough for a test to watch, and give orders

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { dropDatabase, withDatabaseName } from './databases.ts';
+import type { Runtime } from './spawn-service.ts';
+import { startSystem, type RunningSystem } from './start-system.ts';
+import { TEST_SERVER_URL } from './template-databases.ts';
+import { removeQueues } from './testing/queues.ts';
+import { postGraphQL, type GraphQLRequest, type GraphQLResponse } from './testing/graphql-client.ts';
+import { SUBGRAPHS } from './topology.ts';
+
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** Settings of a private system unless `env` says otherwise: test secrets, patient timeouts. */
+export const PRIVATE_SYSTEM_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'info',
+  HOST: '127.0.0.1',
+  JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
+  // Password hashing on a busy two-core machine can outlast the production default of 5 s.
+  SUBGRAPH_TIMEOUT_MS: '30000',
+  // Tests and load runs send many requests from one IP; the rate-limit tests set their own budget.
+  RATE_LIMIT_POINTS: '100000',
+};
+
+export interface PrivateSystemOptions {
+  /** The environment of every process, over PATH and `PRIVATE_SYSTEM_ENV` (nothing else is inherited). */
+  env?: Record<string, string>;
+  /** Migrated template database per subgraph; without it each fresh database is migrated. */
+  templates?: Record<string, string>;
+  /** Also start the checkout workers and the fake payment gateway. */
+  background?: boolean;
+  /** Names the databases (`<label>_<run>_<subgraph>`); `test` by default. */
+  label?: string;
+  /** The PostgreSQL server for the databases; TEST_DATABASE_SERVER_URL or the local one. */
+  databaseServerUrl?: string;
+  runtime?: Runtime;
+  nodeFlags?: Record<string, readonly string[]>;
+  /** Every line a process prints; they are also kept in `logs`. */
+  onLine?: (line: string, name: string) => void;
+}
+
+export interface PrivateSystem extends RunningSystem {
+  /** Every line the processes printed, for a failing test or run to show. */
+  logs: string[];
+  /** The BullMQ key prefix every process of this system uses (its own queues in a shared Redis). */
+  queuePrefix: string;
+  graphql<TData = Record<string, unknown>>(request: GraphQLRequest): Promise<GraphQLResponse<TData>>;
+}
+
+/**
+ * A system of its own beside any other on the machine: free ports, fresh databases
+ * (`<label>_<run>_<subgraph>`, copies of the templates when given), its own queue prefix and
+ * rate-limit keys in the shared Redis. `stop` ends the processes, then drops the databases and
+ * removes its queues and keys.
+ */
+export async function startPrivateSystem(options: PrivateSystemOptions = {}): Promise<PrivateSystem> {
+  const runId = randomUUID().slice(0, 8);
+  const queuePrefix = `test-${randomUUID()}`;
+  const rateLimitPrefix = `${options.label ?? 'test'}-rate-${runId}`;
+  const serverUrl = options.databaseServerUrl ?? TEST_SERVER_URL;
+  const databaseUrls = Object.fromEntries(
+    SUBGRAPHS.map(({ name }) => [name, withDatabaseName(serverUrl, `${options.label ?? 'test'}_${runId}_${name}`)]),
+  );
+  const env: Record<string, string | undefined> = {
+    PATH: process.env['PATH'],
+    ...PRIVATE_SYSTEM_ENV,
+    QUEUE_PREFIX: queuePrefix,
+    // Counters of one system never meet another's.
+    RATE_LIMIT_KEY_PREFIX: rateLimitPrefix,
+    ...options.env,
+  };
+  const redisUrl = env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
+  const logs: string[] = [];
+  const cleanup = async () => {
+    await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url)));
+    if (options.background) await removeQueues(redisUrl, queuePrefix);
+    await removeKeys(redisUrl, `${rateLimitPrefix}:*`);
+  };
+  try {
+    const system = await startSystem({
+      env,
+      ports: 'free',
+      databaseUrls,
+      background: options.background ?? false,
+      cleanup,
+      onLine: (line, name) => {
+        logs.push(line);
+        options.onLine?.(line, name);
+      },
+      ...(options.templates ? { templates: options.templates } : {}),
+      ...(options.runtime ? { runtime: options.runtime } : {}),
+      ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
+    });
+    return {
+      ...system,
+      logs,
+      queuePrefix,
+      graphql: (request) => postGraphQL(system.routerUrl, request),
+    };
+  } catch (error) {
+    throw new Error(`system did not start: ${String(error)}\n${logs.slice(-20).join('\n')}`, { cause: error });
+  }
+}
+
+/** Deletes a pattern's keys; a Redis that is gone (stopped by a test) has nothing to clean. */
+async function removeKeys(redisUrl: string, pattern: string): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 0, enableOfflineQueue: false, lazyConnect: true });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    for await (const keys of redis.scanStream({ match: pattern, count: 1000 })) {
+      if ((keys as string[]).length) await redis.del(...(keys as string[]));
+    }
+  } catch {
+    // Nothing reachable to clean.
+  } finally {
+    redis.disconnect();
+  }
+}
