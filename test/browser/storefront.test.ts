@@ -79,12 +79,18 @@ describe('the storefront in Chromium', () => {
     const page = await context.newPage();
     const started = performance.now();
     await page.goto(storefront.url);
-    await page.locator('[data-testid="product-list"] li').first().waitFor();
-    const elapsedMs = performance.now() - started;
-    // The figure for the README; the bound is loose because other suites may share the machine.
-    console.info(`storefront: first product page rendered in ${Math.round(elapsedMs)} ms (cold browser cache)`);
-    expect(elapsedMs).toBeLessThan(5_000);
-    await expect(page.getByText('Desk lamp')).resolves.toBeDefined();
+    // Milliseconds from the start of navigation to the first product on screen, by the page's own clock.
+    const rendered = await page.waitForFunction(
+      () => document.querySelector('[data-testid="product-list"] li') !== null && performance.now(),
+      undefined,
+      { polling: 'raf' },
+    );
+    const inPageMs = Math.round(Number(await rendered.jsonValue()));
+    const wallMs = Math.round(performance.now() - started);
+    // The figures for the README; the bound is loose because other suites may share the machine.
+    console.info(`storefront: first product page rendered ${inPageMs} ms after navigation start (${wallMs} ms wall)`);
+    expect(inPageMs).toBeLessThan(5_000);
+    await page.getByText('Desk lamp').waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/product-list.png`, fullPage: true });
     await context.close();
   });
