@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['{lib,subgraphs,router,system,scripts}/**/*.test.ts'],
+          include: ['{lib,subgraphs,router,system,scripts}/**/*.test.ts', 'web/{server,src}/**/*.test.ts'],
         },
       },
       {
