@@ -9,6 +9,7 @@ const subgraphs: Record<string, Record<string, string>> = {
   accounts: { User: './prisma/client.ts#User as UserModel' },
   catalog: {
     Product: './prisma/client.ts#Product as ProductModel',
+    Category: './prisma/client.ts#Category as CategoryModel',
     User: '../entity-references.ts#UserReference',
   },
   inventory: {

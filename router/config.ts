@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
 import { loadIdentityConfig } from '#lib/auth/identity-config';
 import { SUBGRAPHS } from '#system/topology';
+import { loadResponseCacheConfig } from './response-cache/response-cache-config.ts';
 
 const urlSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -116,6 +117,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
       maxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
     },
+    responseCache: loadResponseCacheConfig(env),
     tokens: identity.tokens,
     routerSigningSecret: identity.routerSigningSecret,
   };

@@ -22,6 +22,7 @@ import { manifestCache } from './persisted-queries/manifest-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './plugins/operation-limits-plugin.ts';
 import { corsFor } from './cors.ts';
+import { responseCache } from './response-cache/response-cache.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
 export async function startRouter(config: RouterConfig, logger: Logger): Promise<RunningServer> {
@@ -49,6 +50,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       corsFor(config.corsOrigins),
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
+      responseCache({ config: config.responseCache, redis, logger, metrics }),
       tokenLimit(config.limits.maxTokens),
     ],
     apollo: {

@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { createPrismaClient } from '#lib/prisma';
-import { loadAccountsConfig } from '../subgraphs/accounts/config.ts';
-import { PrismaClient } from '../subgraphs/accounts/generated/prisma/client.ts';
-import { createUser, registerInputSchema } from '../subgraphs/accounts/users.ts';
+import { loadAccountsConfig } from '#subgraphs/accounts/config';
+import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
+import { createUser, registerInputSchema } from '#subgraphs/accounts/users';
 
 const [email, password, name = 'Admin'] = process.argv.slice(2);
 const input = registerInputSchema.safeParse({ email, password, name });

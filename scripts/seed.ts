@@ -9,10 +9,10 @@ import pLimit from 'p-limit';
 import { parseEnv } from '#lib/config';
 import type { GraphQLResponse } from '#system/testing/graphql-client';
 import { createPrismaClient } from '#lib/prisma';
-import { loadAccountsConfig } from '../subgraphs/accounts/config.ts';
-import { PrismaClient } from '../subgraphs/accounts/generated/prisma/client.ts';
-import { createUser } from '../subgraphs/accounts/users.ts';
-import { demoProduct } from './seed/demo-catalog.ts';
+import { loadAccountsConfig } from '#subgraphs/accounts/config';
+import { PrismaClient } from '#subgraphs/accounts/generated/prisma/client';
+import { createUser } from '#subgraphs/accounts/users';
+import { DEMO_CATEGORIES, demoProduct } from './seed/demo-catalog.ts';
 import { createSeedClient, dataOf, type SeedClient } from './seed/seed-client.ts';
 
 const env = parseEnv(
@@ -79,14 +79,35 @@ async function existingSkus(): Promise<Set<string>> {
   return skus;
 }
 
+/** Creates the demo categories that are missing; answers every demo category's id by slug. */
+async function seedCategories(adminToken: string): Promise<Map<string, string>> {
+  const listed = async () =>
+    dataOf(await request<{ categories: { id: string; slug: string }[] }>(`{ categories { id slug } }`), 'categories')
+      .categories;
+  const present = new Set((await listed()).map(({ slug }) => slug));
+  for (const input of DEMO_CATEGORIES.filter(({ slug }) => !present.has(slug))) {
+    dataOf(
+      await request(
+        `mutation ($input: CreateCategoryInput!) { createCategory(input: $input) { id } }`,
+        { input },
+        adminToken,
+      ),
+      `category ${input.slug}`,
+    );
+  }
+  return new Map((await listed()).map(({ id, slug }) => [slug, id]));
+}
+
 async function seedProducts(adminToken: string): Promise<string[]> {
+  const categoryIds = await seedCategories(adminToken);
   const present = await existingSkus();
   const missing = Array.from({ length: env.SEED_PRODUCTS }, (_, index) => demoProduct(index)).filter(
     (product) => !present.has(product.sku),
   );
   const created = await Promise.all(
-    missing.map(({ onHand, ...input }) =>
+    missing.map(({ onHand, category, ...fields }) =>
       limit(async () => {
+        const input = { ...fields, categoryId: categoryIds.get(category) };
         const product = dataOf(
           await request<{ createProduct: { id: string } }>(
             `mutation ($input: CreateProductInput!) { createProduct(input: $input) { id } }`,

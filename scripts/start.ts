@@ -6,6 +6,8 @@
  * order, the router last. A process that dies is started again after a growing pause, and the
  * launcher says so. Ctrl-C (or SIGTERM) stops the router first, then everything else, each
  * draining in-flight work. `NODE_FLAGS_<PROCESS>` passes flags to one process's `node`.
+ * `--exit-when-ready` stops everything once it is ready (a start-up check, and what start-up
+ * time is measured with); `--source` runs the TypeScript through tsx.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -62,6 +64,7 @@ try {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`Supergraph ready at ${system.routerUrl.replace(/graphql$/, '')} in ${seconds} s (Ctrl-C to stop)`);
   console.log(`Storefront at http://localhost:${system.processes['storefront']?.port}/`);
+  if (process.argv.includes('--exit-when-ready')) await stop(0);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   await stop(1);

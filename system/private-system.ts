@@ -21,6 +21,8 @@ export const PRIVATE_SYSTEM_ENV = {
   SUBGRAPH_TIMEOUT_MS: '30000',
   // Tests and load runs send many requests from one IP; the rate-limit tests set their own budget.
   RATE_LIMIT_POINTS: '100000',
+  // Tests read back what they just wrote; the response-cache tests and bench:browse turn it on.
+  RESPONSE_CACHE: 'off',
 };
 
 export interface PrivateSystemOptions {
@@ -58,6 +60,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
   const runId = randomUUID().slice(0, 8);
   const queuePrefix = `test-${randomUUID()}`;
   const rateLimitPrefix = `${options.label ?? 'test'}-rate-${runId}`;
+  const responseCachePrefix = `${options.label ?? 'test'}-response-${runId}`;
   const serverUrl = options.databaseServerUrl ?? TEST_SERVER_URL;
   const databaseUrls = Object.fromEntries(
     SUBGRAPHS.map(({ name }) => [name, withDatabaseName(serverUrl, `${options.label ?? 'test'}_${runId}_${name}`)]),
@@ -68,6 +71,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
     QUEUE_PREFIX: queuePrefix,
     // Counters of one system never meet another's.
     RATE_LIMIT_KEY_PREFIX: rateLimitPrefix,
+    RESPONSE_CACHE_KEY_PREFIX: responseCachePrefix,
     ...options.env,
   };
   const redisUrl = env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
@@ -76,6 +80,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
     await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url)));
     if (options.background) await removeQueues(redisUrl, queuePrefix);
     await removeKeys(redisUrl, `${rateLimitPrefix}:*`);
+    await removeKeys(redisUrl, `${responseCachePrefix}:*`);
   };
   try {
     const system = await startSystem({

@@ -71,6 +71,8 @@ export const WORKERS: readonly WorkerEntry[] = [
   worker('payments', 4015, [FAKE_PAYMENT_GATEWAY.name]),
   // Asks accounts for the recipient's e-mail address.
   worker('notifications', 4016, ['accounts']),
+  // Keeps catalog's in-stock flags from the availability events inventory publishes.
+  worker('catalog', 4017),
 ];
 
 /** The processes that serve no GraphQL: the checkout workers and the gateway they charge. */

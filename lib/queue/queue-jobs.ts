@@ -7,17 +7,23 @@ export interface JobMoney {
 }
 
 /**
+ * What an OrderPlaced event carries, from orders' outbox to the saga: enough for checkout to run
+ * without reading orders' tables. Declared once, here, for the writer and the consumer.
+ */
+export interface OrderPlacedPayload {
+  orderId: string;
+  userId: string;
+  total: JobMoney;
+  lines: { productId: string; quantity: number; unitPriceAmount: number }[];
+}
+
+/**
  * The payload of every job, per queue and job name: the contract between the domain workers.
  * Jobs carry ids and the few values the consumer cannot read from its own database.
  */
 export interface QueueJobs {
   [QueueName.OrdersSaga]: {
-    [JobName.OrderPlaced]: {
-      orderId: string;
-      userId: string;
-      total: JobMoney;
-      lines: { productId: string; quantity: number; unitPriceAmount: number }[];
-    };
+    [JobName.OrderPlaced]: OrderPlacedPayload;
     [JobName.StockReserved]: { orderId: string };
     [JobName.StockRefused]: { orderId: string; reason: string };
     [JobName.PaymentCaptured]: { orderId: string };
@@ -37,6 +43,10 @@ export interface QueueJobs {
   [QueueName.NotificationsEmail]: {
     [JobName.OrderConfirmed]: { orderId: string; userId: string; total: JobMoney };
     [JobName.OrderFailed]: { orderId: string; userId: string; reason: string };
+  };
+  [QueueName.CatalogAvailability]: {
+    /** `version` is inventory's per-product change counter (a bigint, as a decimal string). */
+    [JobName.StockAvailabilityChanged]: { productId: string; inStock: boolean; available: number; version: string };
   };
 }
 

@@ -11,6 +11,8 @@ export const QueueName = {
   Payments: 'payments',
   /** Consumed by the notifications worker; one queue per delivery channel so each has its own rate limit. */
   NotificationsEmail: 'notifications-email',
+  /** Consumed by the catalog worker: stock availability changes inventory publishes. */
+  CatalogAvailability: 'catalog-availability',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -31,6 +33,7 @@ export const JobName = {
   CancelPayment: 'cancel-payment',
   OrderConfirmed: 'order-confirmed',
   OrderFailed: 'order-failed',
+  StockAvailabilityChanged: 'stock-availability-changed',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 

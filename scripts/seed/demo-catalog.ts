@@ -3,6 +3,23 @@
  * converges on one catalog instead of growing it.
  */
 const CATEGORIES = ['Kitchen', 'Garden', 'Outdoor', 'Office', 'Audio', 'Lighting', 'Travel', 'Fitness'];
+
+/** The demo categories, created before the products; a product's category is one of these slugs. */
+export const DEMO_CATEGORIES = CATEGORIES.map((name) => ({ slug: name.toLowerCase(), name }));
+
+/** Phrases that make descriptions worth searching ("waterproof", "gift", "quiet", ...). */
+const FEATURES = [
+  'waterproof and easy to clean',
+  'quiet enough for a sleeping baby',
+  'made from recycled materials',
+  'folds flat for small flats',
+  'with a two-year warranty',
+  'rechargeable over USB-C',
+  'hand-finished stainless steel',
+  'a gift that gets used every day',
+  'light enough to carry all day',
+  'built to survive the outdoors',
+];
 const ADJECTIVES = [
   'Classic',
   'Compact',
@@ -36,6 +53,8 @@ export interface DemoProduct {
   description: string;
   price: { amount: number; currency: string };
   onHand: number;
+  /** A slug of DEMO_CATEGORIES. */
+  category: string;
 }
 
 /** A small seeded PRNG (mulberry32) so prices and stock are varied but reproducible. */
@@ -60,8 +79,10 @@ export function demoProduct(index: number): DemoProduct {
   return {
     sku: `DEMO-${String(index + 1).padStart(5, '0')}`,
     name,
-    description: `${name}: a ${category.toLowerCase()} favourite, demo item ${index + 1}.`,
     price: { amount: dollars * 100 + 99, currency: 'USD' },
-    onHand: Math.floor(next() * 200),
+    // About one product in eight is sold out, so the in-stock filter has something to hide.
+    onHand: next() < 0.125 ? 0 : Math.floor(next() * 200) + 1,
+    description: `${name}: a ${category.toLowerCase()} favourite, ${pick(FEATURES)}, ${pick(FEATURES)}. Demo item ${index + 1}.`,
+    category: category.toLowerCase(),
   };
 }

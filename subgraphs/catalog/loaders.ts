@@ -1,5 +1,5 @@
 import { uuidKeyedLoader } from '#lib/graphql/keyed-loader';
-import type { PrismaClient, Product } from './generated/prisma/client.ts';
+import type { Category, PrismaClient, Product } from './generated/prisma/client.ts';
 
 /** Per-request batching: every Product reference in one operation costs one query. */
 export function createLoaders(prisma: PrismaClient) {
@@ -7,6 +7,10 @@ export function createLoaders(prisma: PrismaClient) {
     productById: uuidKeyedLoader(
       (ids) => prisma.product.findMany({ where: { id: { in: ids } } }),
       (product: Product) => product.id,
+    ),
+    categoryById: uuidKeyedLoader(
+      (ids) => prisma.category.findMany({ where: { id: { in: ids } } }),
+      (category: Category) => category.id,
     ),
   };
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ErrorCode, notFound, userError } from '#lib/errors';
 import { isRecordNotFound, isUniqueViolation } from '#lib/prisma-errors';
-import { pageRequest, toConnection, type PageArgs } from '#lib/graphql/pagination';
-import type { PrismaClient, Product } from './generated/prisma/client.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
+import { requireCategory } from './categories.ts';
 
 /** Prices are integers in minor units; the cap keeps totals of many lines inside a 32-bit Int. */
 export const MAX_PRICE_AMOUNT = 10_000_000;
@@ -20,6 +20,7 @@ export const createProductSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(200),
   description: z.string().max(5_000).nullish(),
   price: moneySchema,
+  categoryId: z.string().nullish(),
 });
 export type CreateProductInput = z.infer<typeof createProductSchema>;
 
@@ -27,12 +28,14 @@ export const updateProductSchema = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(200).nullish(),
   description: z.string().max(5_000).nullish(),
   price: moneySchema.nullish(),
+  categoryId: z.string().nullish(),
 });
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
 
 const skuTaken = () => userError(ErrorCode.Conflict, 'A product with this SKU already exists.', { field: 'sku' });
 
 export async function createProduct(prisma: PrismaClient, input: CreateProductInput, createdById: string) {
+  if (input.categoryId != null) await requireCategory(prisma, input.categoryId);
   try {
     return await prisma.product.create({
       data: {
@@ -41,6 +44,7 @@ export async function createProduct(prisma: PrismaClient, input: CreateProductIn
         description: input.description ?? '',
         priceAmount: input.price.amount,
         currency: input.price.currency,
+        categoryId: input.categoryId ?? null,
         createdById,
       },
     });
@@ -51,6 +55,7 @@ export async function createProduct(prisma: PrismaClient, input: CreateProductIn
 }
 
 export async function updateProduct(prisma: PrismaClient, id: string, input: UpdateProductInput) {
+  if (input.categoryId != null) await requireCategory(prisma, input.categoryId);
   try {
     return await prisma.product.update({
       where: { id },
@@ -58,21 +63,11 @@ export async function updateProduct(prisma: PrismaClient, id: string, input: Upd
         ...(input.name != null ? { name: input.name } : {}),
         ...(input.description != null ? { description: input.description } : {}),
         ...(input.price ? { priceAmount: input.price.amount, currency: input.price.currency } : {}),
+        ...(input.categoryId != null ? { categoryId: input.categoryId } : {}),
       },
     });
   } catch (error) {
     if (isRecordNotFound(error)) throw notFound('Product');
     throw error;
   }
-}
-
-/** One page of products in id (creation) order. */
-export async function listProducts(prisma: PrismaClient, args: PageArgs) {
-  const request = pageRequest(args);
-  const rows: Product[] = await prisma.product.findMany({
-    where: request.afterId ? { id: { gt: request.afterId } } : {},
-    orderBy: { id: 'asc' },
-    take: request.take,
-  });
-  return toConnection(rows, request);
 }

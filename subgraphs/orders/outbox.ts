@@ -1,4 +1,5 @@
 import type { Prisma } from './generated/prisma/client.ts';
+import type { OrderPlacedPayload } from '#lib/queue/queue-jobs';
 import { withTraceContext } from '#lib/tracing/job-context';
 
 /** Event types orders writes to its outbox; a relay publishes them to the queue under these names. */
@@ -6,14 +7,6 @@ export const OrderEventType = {
   OrderPlaced: 'OrderPlaced',
 } as const;
 export type OrderEventType = (typeof OrderEventType)[keyof typeof OrderEventType];
-
-/** What an OrderPlaced event carries: enough for checkout to run without reading orders' tables. */
-export interface OrderPlacedPayload {
-  orderId: string;
-  userId: string;
-  total: { amount: number; currency: string };
-  lines: { productId: string; quantity: number; unitPriceAmount: number }[];
-}
 
 /**
  * Records an event in the transaction that makes the change it describes: either both commit or

@@ -1,6 +1,6 @@
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
 import { subgraphEntry } from '#system/topology';
-import { loadFakePaymentProviderOptions } from './fake-payment-provider-config.ts';
+import { loadFakePaymentProviderOptions } from './fake-gateway/fake-payment-provider-config.ts';
 
 /**
  * Reads the payments subgraph's settings from the environment once, at start-up. The subgraph

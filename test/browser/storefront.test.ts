@@ -81,7 +81,8 @@ describe('the storefront in Chromium', () => {
     await page.goto(storefront.url);
     // Milliseconds from the start of navigation to the first product on screen, by the page's own clock.
     const rendered = await page.waitForFunction(
-      () => document.querySelector('[data-testid="product-list"] li') !== null && performance.now(),
+      // A string: it runs in the page, where `document` exists (this file is typed for Node).
+      `document.querySelector('[data-testid="product-list"] li') !== null && performance.now()`,
       undefined,
       { polling: 'raf' },
     );
@@ -95,10 +96,22 @@ describe('the storefront in Chromium', () => {
     await context.close();
   });
 
-  it('lets a shopper sign up, add two products, change the cart, check out and see CONFIRMED', async () => {
+  const searchFor = async (page: Page, text: string) => {
+    await page.getByRole('searchbox', { name: 'Search' }).fill(text);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(`**/?q=${text}`);
+    await page.locator('[data-testid="product-list"] li').first().waitFor();
+  };
+
+  it('lets a shopper sign up, search, add two products, change the cart, check out and see CONFIRMED', async () => {
     const { context, page } = await newShopper();
+    await searchFor(page, 'lamp');
+    await expect(page.getByTestId('product-list').textContent()).resolves.not.toContain('Coffee mug');
+    await page.screenshot({ path: `${ARTIFACTS}/search.png`, fullPage: true });
     await addFromList(page, 'Desk lamp');
+    await searchFor(page, 'mug');
     await addFromList(page, 'Coffee mug');
+    await page.getByRole('link', { name: 'Products' }).click();
     await addFromList(page, 'Notebook');
 
     await page.getByRole('link', { name: 'Desk lamp' }).click();

@@ -5,14 +5,14 @@ import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
 import { asRouterFor } from '#test/harness/router-identity';
 import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
 import { countRows } from '#system/testing/databases';
-import { PrismaClient } from '../../subgraphs/notifications/generated/prisma/client.ts';
-import { createCaptureChannel } from '../../subgraphs/notifications/channels/capture-channel.ts';
+import { PrismaClient } from '#subgraphs/notifications/generated/prisma/client';
+import { createCaptureChannel } from '#subgraphs/notifications/channels/capture-channel';
 import {
   DeliveryFailedError,
   deliverNotification,
   type NotificationRequest,
-} from '../../subgraphs/notifications/deliver-notification.ts';
-import { InvalidPayloadError } from '../../subgraphs/notifications/templates.ts';
+} from '#subgraphs/notifications/deliver-notification';
+import { InvalidPayloadError } from '#subgraphs/notifications/templates';
 
 const NOTIFICATIONS_FIELDS = /* GraphQL */ `
   notifications(first: $first) {

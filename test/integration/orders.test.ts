@@ -5,8 +5,8 @@ import { asRouterFor } from '#test/harness/router-identity';
 import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
 import { countRows, queryDatabase } from '#system/testing/databases';
 import { createPrismaClient } from '#lib/prisma';
-import { PrismaClient } from '../../subgraphs/orders/generated/prisma/client.ts';
-import { InvalidTransitionError, transitionOrder } from '../../subgraphs/orders/transition-order.ts';
+import { PrismaClient } from '#subgraphs/orders/generated/prisma/client';
+import { InvalidTransitionError, transitionOrder } from '#subgraphs/orders/transition-order';
 
 const CART_FIELDS = /* GraphQL */ `
   lines {

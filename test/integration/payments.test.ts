@@ -6,15 +6,15 @@ import { errorCodes, postGraphQL } from '#system/testing/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#system/testing/accounts';
 import { asRouterFor } from '#test/harness/router-identity';
 import type { Role } from '#lib/auth/viewer';
-import { PrismaClient } from '../../subgraphs/payments/generated/prisma/client.ts';
+import { PrismaClient } from '#subgraphs/payments/generated/prisma/client';
 import {
   PaymentConflictError,
   TransientPaymentError,
   chargeOrder,
   markPaymentFailed,
   type ChargeOrderInput,
-} from '../../subgraphs/payments/charge-order.ts';
-import { FakePaymentProvider } from '../../subgraphs/payments/fake-payment-provider.ts';
+} from '#subgraphs/payments/charge-order';
+import { FakePaymentProvider } from '#subgraphs/payments/fake-gateway/fake-payment-provider';
 
 let system: TestSystem;
 let prisma: PrismaClient;

@@ -4,14 +4,14 @@ import { inject } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '#system/databases';
 import { TEST_SERVER_URL } from '#system/template-databases';
-import { PrismaClient } from '../../subgraphs/inventory/generated/prisma/client.ts';
+import { PrismaClient } from '#subgraphs/inventory/generated/prisma/client';
 import {
   commitReservation,
   expireReservations,
   releaseReservation,
   reserveStock,
-} from '../../subgraphs/inventory/reservations.ts';
-import { setStock } from '../../subgraphs/inventory/stock-changes.ts';
+} from '#subgraphs/inventory/reservations';
+import { setStock } from '#subgraphs/inventory/stock-changes';
 
 /**
  * The reservation functions the checkout workers call, against a real database of their own:

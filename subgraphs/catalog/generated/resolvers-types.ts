@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Product as ProductModel } from './prisma/client.ts';
+import type { Product as ProductModel, Category as CategoryModel } from './prisma/client.ts';
 import type { UserReference } from '../entity-references.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -18,7 +18,38 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
+
+/** A flat list of categories: each has a URL-friendly slug. */
+export type Category = {
+  __typename?: 'Category';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The category's products; the same arguments as Query.products, with categoryId set to this one. */
+  products: ProductConnection;
+  slug: Scalars['String']['output'];
+};
+
+
+/** A flat list of categories: each has a URL-friendly slug. */
+export type CategoryProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProductOrder>;
+};
+
+export type CreateCategoryInput = {
+  name: Scalars['String']['input'];
+  /** Lower-case letters, digits and dashes, e.g. kitchen-tools. */
+  slug: Scalars['String']['input'];
+};
+
 export type CreateProductInput = {
+  /** A category id; NOT_FOUND if there is none. */
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   name: Scalars['String']['input'];
   price: MoneyInput;
@@ -41,10 +72,17 @@ export type MoneyInput = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Admins only. CONFLICT if the slug is taken. */
+  createCategory: Category;
   /** Admins only. CONFLICT if the SKU is taken. */
   createProduct: Product;
   /** Admins only. NOT_FOUND for an unknown id. */
   updateProduct: Product;
+};
+
+
+export type MutationCreateCategoryArgs = {
+  input: CreateCategoryInput;
 };
 
 
@@ -58,14 +96,21 @@ export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
 };
 
+export type OrderDirection =
+  | 'ASC'
+  | 'DESC';
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** Public product data: cached for 60 s (stock, from inventory, for 5 s). */
 export type Product = {
   __typename?: 'Product';
+  /** Null for a product in no category. */
+  category: Maybe<Category>;
   createdAt: Scalars['DateTime']['output'];
   /** The admin who created the product. */
   createdBy: User;
@@ -90,11 +135,53 @@ export type ProductEdge = {
   node: Product;
 };
 
+/** Every condition given must hold. */
+export type ProductFilter = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
+  /** True for products with at least one unit available (kept from inventory, a few seconds behind), false for sold out. */
+  inStock?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Highest price, in minor units, inclusive; BAD_USER_INPUT if below minPrice. */
+  maxPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Lowest price, in minor units, inclusive. */
+  minPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Words in the name or description (English stemming; a typo in a name word is tolerated). */
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Defaults: RELEVANCE and NEWEST run DESC, PRICE and NAME run ASC. Ties are broken by id, so
+ * cursors are stable under every ordering.
+ */
+export type ProductOrder = {
+  direction?: InputMaybe<OrderDirection>;
+  field: ProductOrderField;
+};
+
+export type ProductOrderField =
+  | 'NAME'
+  /** Creation time. */
+  | 'NEWEST'
+  | 'PRICE'
+  /** Best match first for a search (BAD_USER_INPUT without one). */
+  | 'RELEVANCE';
+
 export type Query = {
   __typename?: 'Query';
+  /** Every category, by name. */
+  categories: Array<Category>;
+  /** A category by its slug. */
+  category: Maybe<Category>;
   product: Maybe<Product>;
-  /** Products, oldest first. `first` is at most 100. */
+  /**
+   * Products matching `filter`, in `orderBy` order: oldest first without one, best match first
+   * for a search. `first` is at most 100. Cached 60 s, or 5 s when filtering by stock.
+   */
   products: ProductConnection;
+};
+
+
+export type QueryCategoryArgs = {
+  slug: Scalars['String']['input'];
 };
 
 
@@ -105,11 +192,14 @@ export type QueryProductArgs = {
 
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ProductOrder>;
 };
 
 /** Fields left out stay as they are. */
 export type UpdateProductInput = {
+  categoryId?: InputMaybe<Scalars['ID']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   price?: InputMaybe<MoneyInput>;
@@ -200,11 +290,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Category: Category;
   Product: Product;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Category:
+    ( { __typename: 'Category' }
+    & GraphQLRecursivePick<FederationTypes['Category'], {"id":true}> );
   Product:
     ( { __typename: 'Product' }
     & GraphQLRecursivePick<FederationTypes['Product'], {"id":true}> );
@@ -214,51 +308,78 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  CreateProductInput: CreateProductInput;
+  CacheControlScope: CacheControlScope;
+  Category: ResolverTypeWrapper<CategoryModel>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  CreateCategoryInput: CreateCategoryInput;
+  CreateProductInput: CreateProductInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<Money>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  OrderDirection: OrderDirection;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Product: ResolverTypeWrapper<ProductModel>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges'> & { edges: Array<ResolversTypes['ProductEdge']> }>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
+  ProductFilter: ProductFilter;
+  ProductOrder: ProductOrder;
+  ProductOrderField: ProductOrderField;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   UpdateProductInput: UpdateProductInput;
   User: ResolverTypeWrapper<UserReference>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  CreateProductInput: CreateProductInput;
+  Category: CategoryModel;
+  ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  CreateCategoryInput: CreateCategoryInput;
+  CreateProductInput: CreateProductInput;
   DateTime: Scalars['DateTime']['output'];
   Money: Money;
-  Int: Scalars['Int']['output'];
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Product: ProductModel;
   ProductConnection: Omit<ProductConnection, 'edges'> & { edges: Array<ResolversParentTypes['ProductEdge']> };
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
+  ProductFilter: ProductFilter;
+  ProductOrder: ProductOrder;
   Query: Record<PropertyKey, never>;
   UpdateProductInput: UpdateProductInput;
   User: UserReference;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 };
 
 export type AdminOnlyDirectiveArgs = { };
 
 export type AdminOnlyDirectiveResolver<Result, Parent, ContextType = Context, Args = AdminOnlyDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type SignedInDirectiveArgs = { };
 
 export type SignedInDirectiveResolver<Result, Parent, ContextType = Context, Args = SignedInDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CategoryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Category'] = ResolversParentTypes['Category'], FederationReferenceType extends FederationReferenceTypes['Category'] = FederationReferenceTypes['Category']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Category']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CategoryProductsArgs, 'first'>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -270,6 +391,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createCategory?: Resolver<ResolversTypes['Category'], ParentType, ContextType, RequireFields<MutationCreateCategoryArgs, 'input'>>;
   createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'id' | 'input'>>;
 };
@@ -281,6 +403,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -302,6 +425,8 @@ export type ProductEdgeResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  categories?: Resolver<Array<ResolversTypes['Category']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['Category']>, ParentType, ContextType, RequireFields<QueryCategoryArgs, 'slug'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductArgs, 'id'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'first'>>;
 };
@@ -311,6 +436,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  Category?: CategoryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -324,5 +450,6 @@ export type Resolvers<ContextType = Context> = {
 
 export type DirectiveResolvers<ContextType = Context> = {
   adminOnly?: AdminOnlyDirectiveResolver<any, any, ContextType>;
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
   signedIn?: SignedInDirectiveResolver<any, any, ContextType>;
 };

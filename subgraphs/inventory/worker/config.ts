@@ -15,6 +15,7 @@ export function loadInventoryWorkerConfig(env: Record<string, string | undefined
         .max(7 * 24 * 3600)
         .default(15 * 60),
       RESERVATION_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
+      STOCK_OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
     }),
     env,
   );
@@ -22,6 +23,8 @@ export function loadInventoryWorkerConfig(env: Record<string, string | undefined
     ...loadWorkerConfig(subgraphEntry('inventory'), workerEntry('inventory'), env),
     reservationTtlSeconds: own.RESERVATION_TTL_SECONDS,
     sweepIntervalMs: own.RESERVATION_SWEEP_INTERVAL_MS,
+    /** Availability events for catalog (see availability-relay.ts). */
+    stockOutbox: { batchSize: 100, idleMs: own.STOCK_OUTBOX_POLL_INTERVAL_MS, maxBackoffMs: 5_000 },
   };
 }
 

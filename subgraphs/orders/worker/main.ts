@@ -1,13 +1,7 @@
 import { createTokenVerifier } from '#lib/auth/tokens';
-import { createLogger } from '#lib/logger';
-import { createMetrics } from '#lib/metrics/create-metrics';
-import { createPrismaClient } from '#lib/prisma';
-import { createProducer } from '#lib/queue/create-producer';
 import { createQueueAdmin } from '#lib/queue/queue-admin';
 import { QueueName } from '#lib/queue/queue-names';
-import { startWorker } from '#lib/queue/start-worker';
-import { databaseReadiness } from '#lib/subgraph/database-readiness';
-import { serveWorkerProcess } from '#lib/worker/serve-worker-process';
+import { startDomainWorker } from '#lib/worker/start-domain-worker';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { loadOrdersWorkerConfig } from './config.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
@@ -16,37 +10,26 @@ import { mountQueueDashboard } from './queue-dashboard.ts';
 import { sagaProcessors } from './saga-processors.ts';
 
 const config = loadOrdersWorkerConfig(process.env);
-const logger = createLogger({ name: 'orders-worker', level: config.logLevel });
-const metrics = createMetrics('orders-worker');
-const prisma = createPrismaClient(PrismaClient, config.database, { logger, metrics });
-const producers = {
-  saga: createProducer(QueueName.OrdersSaga, config.queues, logger),
-  inventory: createProducer(QueueName.Inventory, config.queues, logger),
-  payments: createProducer(QueueName.Payments, config.queues, logger),
-  notifications: createProducer(QueueName.NotificationsEmail, config.queues, logger),
-};
-const dashboardQueues = createQueueAdmin(config.queues, logger);
-const relay = startOutboxRelay({ prisma, publish: publishOutboxEvent(producers.saga), logger, ...config.outbox });
-const worker = startWorker({
-  metrics,
+
+await startDomainWorker({
+  name: 'orders-worker',
+  config,
+  PrismaClient,
   queue: QueueName.OrdersSaga,
-  settings: config.queues,
-  concurrency: config.concurrency,
-  logger,
-  processors: sagaProcessors({ prisma, ...producers, logger }),
-});
-await serveWorkerProcess({
-  metrics,
-  logger,
-  host: config.host,
-  port: config.port,
-  readiness: databaseReadiness(prisma),
-  mount: (app) => mountQueueDashboard(app, dashboardQueues.queues, createTokenVerifier(config.tokens)),
-  shutdown: [
-    relay.stop,
-    worker.close,
-    ...Object.values(producers).map((producer) => producer.close),
-    dashboardQueues.close,
-    () => prisma.$disconnect(),
-  ],
+  produces: {
+    saga: QueueName.OrdersSaga,
+    inventory: QueueName.Inventory,
+    payments: QueueName.Payments,
+    notifications: QueueName.NotificationsEmail,
+  },
+  processors: ({ prisma, producers, logger }) => sagaProcessors({ prisma, ...producers, logger }),
+  extras: ({ prisma, producers, logger }) => {
+    // The relay moves placed orders from the outbox table to the saga queue.
+    const relay = startOutboxRelay({ prisma, publish: publishOutboxEvent(producers.saga), logger, ...config.outbox });
+    const dashboardQueues = createQueueAdmin(config.queues, logger);
+    return {
+      mount: (app) => mountQueueDashboard(app, dashboardQueues.queues, createTokenVerifier(config.tokens)),
+      stop: [relay.stop, dashboardQueues.close],
+    };
+  },
 });

@@ -1,6 +1,6 @@
 import express, { type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { FakePaymentProvider } from '../fake-payment-provider.ts';
+import type { FakePaymentProvider } from './fake-payment-provider.ts';
 import { PaymentProviderRejectedError, PaymentProviderUnavailableError } from '../payment-provider.ts';
 
 const operations = ['authorize', 'capture', 'void', 'refund'] as const;

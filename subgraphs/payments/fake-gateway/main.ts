@@ -9,8 +9,8 @@ import { startOpsServer } from '#lib/http/start-ops-server';
 import { createLogger } from '#lib/logger';
 import { stopOnSignals } from '#lib/shutdown';
 import { FAKE_PAYMENT_GATEWAY } from '#system/topology';
-import { loadFakePaymentProviderOptions } from '../fake-payment-provider-config.ts';
-import { FakePaymentProvider } from '../fake-payment-provider.ts';
+import { loadFakePaymentProviderOptions } from './fake-payment-provider-config.ts';
+import { FakePaymentProvider } from './fake-payment-provider.ts';
 import { mountGatewayRoutes } from './gateway-routes.ts';
 
 const env = parseEnv(

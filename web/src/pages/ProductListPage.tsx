@@ -6,6 +6,7 @@ import { Link, useLocation } from '../router.tsx';
 import { ErrorMessage } from '../components/ErrorMessage.tsx';
 import { StockBadge } from '../components/StockBadge.tsx';
 import { AddToCartButton } from '../components/AddToCartButton.tsx';
+import { ProductFilters } from '../components/ProductFilters.tsx';
 import { productListUrl, productListVariables } from './product-list-query.ts';
 
 export function ProductListPage() {
@@ -19,13 +20,16 @@ export function ProductListPage() {
   return (
     <section aria-labelledby="products-heading">
       <h1 id="products-heading">Products</h1>
+      <ProductFilters search={search} />
       {error && !products && <ErrorMessage error={error} retry={() => void refetch()} />}
       {error && products && onlyStockMissing(error) && (
         <p className="notice">Stock levels are unavailable right now; you can still browse and add to your cart.</p>
       )}
       {error && products && !onlyStockMissing(error) && <ErrorMessage error={error} />}
       {loading && !products && <p aria-busy="true">Loading products…</p>}
-      {products && products.edges.length === 0 && <p>No products yet.</p>}
+      {products && products.edges.length === 0 && (
+        <p>{search.toString() ? 'No products match. Try fewer filters.' : 'No products yet.'}</p>
+      )}
       {products && (
         <ul className="product-grid" data-testid="product-list">
           {products.edges.map(({ node }) => (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakePaymentProvider } from './fake-payment-provider.ts';
-import { PaymentProviderRejectedError, PaymentProviderUnavailableError } from './payment-provider.ts';
+import { PaymentProviderRejectedError, PaymentProviderUnavailableError } from '../payment-provider.ts';
 
 const reliable = (overrides = {}) =>
   new FakePaymentProvider({ declineRate: 0, latencyMs: 0, transientFailureRate: 0, ...overrides });

@@ -11,7 +11,7 @@ import {
   type RefundRequest,
   type RefundResult,
   type VoidRequest,
-} from './payment-provider.ts';
+} from '../payment-provider.ts';
 
 export interface FakePaymentProviderOptions {
   /** Share of authorisations declined at random, 0 to 1. */
