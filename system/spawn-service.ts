@@ -30,6 +30,9 @@ export interface SpawnServiceOptions {
   startTimeoutMs?: number;
 }
 
+/** Where every process of the project keeps its compile cache, unless NODE_COMPILE_CACHE says otherwise. */
+export const COMPILE_CACHE_DIR = resolve(PROJECT_ROOT, 'node_modules/.cache/node-compile-cache');
+
 interface ListeningMessage {
   event: 'listening';
   port: number;
@@ -61,7 +64,9 @@ export function spawnService(options: SpawnServiceOptions): Promise<ServiceProce
   const args = nodeArguments(options.entry, options.runtime ?? 'compiled', options.nodeFlags);
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
-    env: options.env,
+    // V8's compiled code for every module is kept on disk and reused by the next start (Node 22.1+):
+    // loading Apollo, Prisma, BullMQ and the rest is most of a process's start-up.
+    env: { NODE_COMPILE_CACHE: COMPILE_CACHE_DIR, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const exited = new Promise<number | NodeJS.Signals>((resolve) => {

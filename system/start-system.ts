@@ -73,9 +73,42 @@ const STABLE_MS = 60_000;
 const reachableHost = (host: string | undefined) => (!host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 
 /**
+ * Every process's URL when every port is fixed in advance (`npm start`), or undefined when some
+ * process binds port 0 and others must wait to learn where it listens.
+ */
+function knownUrls(entries: readonly ProcessEntry[], env: Env, host: string): Record<string, string> | undefined {
+  const urls: Record<string, string> = {};
+  for (const entry of entries) {
+    const port = Number(env[`${entry.envPrefix}_PORT`] ?? entry.defaultPort);
+    if (!port) return undefined;
+    urls[entry.name] = `http://${host}:${port}${entry.path}`;
+  }
+  return urls;
+}
+
+const urlEnvOf = (entries: readonly ProcessEntry[], urls: Record<string, string>) =>
+  Object.fromEntries(entries.map(({ name, envPrefix }) => [`${envPrefix}_URL`, urls[name]!]));
+
+/**
+ * With every URL known no process needs to wait for another (none calls another while starting),
+ * so all start at once. Every start settles before a failure is thrown, as in dependency order.
+ */
+async function startAllAtOnce(
+  entries: readonly ProcessEntry[],
+  urls: Record<string, string>,
+  start: (entry: ProcessEntry) => Promise<unknown>,
+): Promise<Record<string, string>> {
+  const results = await Promise.allSettled(entries.map(start));
+  const failure = results.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  return urls;
+}
+
+/**
  * Starts the system: databases ready (copied from templates, or created and migrated), then every
- * process in dependency order (each wave in parallel, URLs of the earlier ones passed on), the
- * router once every subgraph listens. Resolves when all of them listen; if one fails to start,
+ * process. With fixed ports all start at once, each told every other's URL; with free ports each
+ * starts as soon as what it calls listens (the router once every subgraph does), and is told the
+ * URLs of those started before it. Resolves when all of them listen; if one fails to start,
  * stops the others and rejects.
  */
 export async function startSystem(options: StartSystemOptions = {}): Promise<RunningSystem> {
@@ -161,10 +194,15 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     } else {
       await migrateAllDatabases(baseEnv, 'quiet');
     }
-    const { urls } = await startInDependencyOrder(entries, async (entry, dependencyUrls) => {
-      const service = await launch(entry, { ...baseEnv, ...dependencyUrls });
-      return `http://${host}:${service.port}${entry.path}`;
-    });
+    const known = knownUrls(entries, baseEnv, host);
+    const urls = known
+      ? await startAllAtOnce(entries, known, (entry) => launch(entry, { ...baseEnv, ...urlEnvOf(entries, known) }))
+      : (
+          await startInDependencyOrder(entries, async (entry, dependencyUrls) => {
+            const service = await launch(entry, { ...baseEnv, ...dependencyUrls });
+            return `http://${host}:${service.port}${entry.path}`;
+          })
+        ).urls;
     const pick = (list: readonly ProcessEntry[]) =>
       Object.fromEntries(list.filter(({ name }) => name in urls).map(({ name }) => [name, urls[name]!]));
     return {

@@ -92,13 +92,15 @@ export function responseCache({ config, redis, logger, metrics }: ResponseCacheO
           const entry = JSON.parse(cached) as Entry;
           const age = Math.floor((Date.now() - entry.storedAt) / 1000);
           outcomes.inc({ outcome: 'hit' });
-          res
-            .status(200)
-            .setHeader('content-type', 'application/json; charset=utf-8')
-            .setHeader('cache-control', `max-age=${Math.max(entry.maxAge - age, 0)}, public`)
-            .setHeader('age', String(age))
-            .setHeader('x-cache', 'HIT')
-            .send(entry.body);
+          // res.end rather than res.send: the body is known, so no ETag hashing on the hot path.
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'content-length': Buffer.byteLength(entry.body),
+            'cache-control': `max-age=${Math.max(entry.maxAge - age, 0)}, public`,
+            age: String(age),
+            'x-cache': 'HIT',
+          });
+          res.end(entry.body);
           return;
         }
         outcomes.inc({ outcome: 'miss' });
