@@ -36,26 +36,51 @@ const subgraphs: Record<string, Record<string, string>> = {
   },
 };
 
+/**
+ * The storefront's typed operations: each document under `web/src/operations/` becomes a
+ * TypedDocumentNode checked against the supergraph the browser actually talks to.
+ */
+const storefront: CodegenConfig['generates'] = {
+  'web/src/generated/graphql.ts': {
+    schema: 'schema/supergraph.graphql',
+    documents: 'web/src/operations/*.graphql',
+    plugins: ['typescript-operations', 'typed-document-node'],
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      onlyOperationTypes: true,
+      scalars: { DateTime: 'string', JSON: 'unknown' },
+      avoidOptionals: { field: true, inputValue: false },
+      defaultScalarType: 'unknown',
+      nonOptionalTypename: true,
+      skipTypeNameForRoot: true,
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
-    Object.entries(subgraphs).map(([name, mappers]) => [
-      `subgraphs/${name}/generated/resolvers-types.ts`,
-      {
-        schema: `schema/${name}.graphql`,
-        plugins: ['typescript', 'typescript-resolvers'],
-        config: {
-          federation: true,
-          useTypeImports: true,
-          enumsAsTypes: true,
-          contextType: '../context.ts#Context',
-          mappers,
-          scalars: { DateTime: 'Date', JSON: 'unknown' },
-          avoidOptionals: { field: true, inputValue: false },
+  generates: {
+    ...storefront,
+    ...Object.fromEntries(
+      Object.entries(subgraphs).map(([name, mappers]) => [
+        `subgraphs/${name}/generated/resolvers-types.ts`,
+        {
+          schema: `schema/${name}.graphql`,
+          plugins: ['typescript', 'typescript-resolvers'],
+          config: {
+            federation: true,
+            useTypeImports: true,
+            enumsAsTypes: true,
+            contextType: '../context.ts#Context',
+            mappers,
+            scalars: { DateTime: 'Date', JSON: 'unknown' },
+            avoidOptionals: { field: true, inputValue: false },
+          },
         },
-      },
-    ]),
-  ),
+      ]),
+    ),
+  },
 };
 
 export default config;

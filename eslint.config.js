@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'subgraphs/*/generated/', 'prisma/schema-engine/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'subgraphs/*/generated/',
+      'prisma/schema-engine/',
+      'web/dist/',
+      'web/src/generated/',
+      'web/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

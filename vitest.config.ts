@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['{lib,subgraphs,router,system,scripts}/**/*.test.ts'],
+          include: ['{lib,subgraphs,router,system,scripts}/**/*.test.ts', 'web/{server,src}/**/*.test.ts'],
         },
       },
       {
@@ -26,6 +26,19 @@ export default defineConfig({
           maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          // The storefront in Debian's Chromium against a whole private system, after the other tiers.
+          sequence: { groupOrder: 2 },
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts', 'test/browser/build-storefront.ts'],
+          maxWorkers: 1,
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -51,6 +51,23 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       FIELD_USAGE_SNAPSHOT_INTERVAL_MS: positiveInt(60_000),
       PERSISTED_QUERIES_KEY_PREFIX: z.string().min(1).default('router:apq'),
       ROUTER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+      /** Browser origins allowed to call the router (comma-separated, exact): the storefront's. */
+      CORS_ORIGINS: z
+        .string()
+        .default('http://localhost:4080')
+        .transform((list) =>
+          list
+            .split(',')
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+        )
+        .pipe(
+          z.array(
+            z
+              .url({ protocol: /^https?$/ })
+              .refine((url) => new URL(url).origin === url, 'must be an origin (scheme://host[:port])'),
+          ),
+        ),
       REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
@@ -98,6 +115,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     maxRequestBody: parsed.MAX_REQUEST_BODY,
     /** Express's `trust proxy`: false, a hop count, or addresses; decides `req.ip`, the anonymous rate-limit key. */
     trustedProxies: parsed.ROUTER_TRUSTED_PROXIES,
+    corsOrigins: parsed.CORS_ORIGINS,
     subgraphUrls,
     /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
     persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,

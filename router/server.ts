@@ -26,6 +26,7 @@ import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
 import { cachedIdentitySigner } from './identity/cached-identity-signer.ts';
 import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
 import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
+import { corsFor } from './cors.ts';
 import { responseCache } from './response-cache/response-cache.ts';
 
 /** Starts the public endpoint: GraphQL at / and /graphql, Sandbox in development. */
@@ -52,6 +53,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     bodyLimit: config.maxRequestBody,
     trustProxy: config.trustedProxies,
     middleware: [
+      corsFor(config.corsOrigins),
       batchLimit(config.limits.maxBatchSize),
       ...(manifest ? [registeredOperationsOnly(manifest)] : []),
       responseCache({ config: config.responseCache, redis, logger, metrics }),

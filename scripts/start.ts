@@ -9,9 +9,10 @@
  * `--exit-when-ready` stops everything once it is ready (a start-up check, and what start-up
  * time is measured with); `--source` runs the TypeScript through tsx.
  */
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, join, resolve } from 'node:path';
 import { nodeFlagsFromEnv } from '#system/node-flags';
+import { PROJECT_ROOT } from '#system/project-root';
 import { findMissing, missingDependencyMessage } from '#system/preflight';
 import type { Runtime } from '#system/spawn-service';
 import { startSystem, type RunningSystem } from '#system/start-system';
@@ -40,6 +41,10 @@ if (missing.length) {
   process.exit(1);
 }
 
+// `npm start` builds the storefront first; `npm run dev` serves it only once `npm run web:build` has run.
+const storefront = existsSync(resolve(PROJECT_ROOT, 'web/dist/index.html'));
+if (!storefront) console.error('[npm start] web/dist is missing: run npm run web:build to serve the storefront');
+
 let system: RunningSystem | undefined;
 let stopping = false;
 const stop = async (exitCode: number) => {
@@ -56,12 +61,14 @@ try {
     env,
     runtime,
     restartOnExit: true,
+    storefront,
     nodeFlags: nodeFlagsFromEnv(env),
     onLine: (line) => process.stdout.write(`${line}\n`),
     onEvent: (message) => console.error(`[npm start] ${message}`),
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`Supergraph ready at ${system.routerUrl.replace(/graphql$/, '')} in ${seconds} s (Ctrl-C to stop)`);
+  if (storefront) console.log(`Storefront at http://localhost:${system.processes['storefront']?.port}/`);
   if (process.argv.includes('--exit-when-ready')) await stop(0);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

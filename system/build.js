@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'dist');
 const FINGERPRINT = join(OUT, '.build-fingerprint');
-const SOURCE_DIRS = ['lib', 'subgraphs', 'router', 'system', 'testing', 'scripts'];
+const SOURCE_DIRS = ['lib', 'subgraphs', 'router', 'system', 'testing', 'scripts', 'web/server'];
 const ASSET_DIRS = ['schema'];
 const CONFIG_FILES = ['package.json', 'system/build.js'];
 

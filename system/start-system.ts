@@ -6,6 +6,7 @@ import { startInDependencyOrder } from './start-in-dependency-order.ts';
 import {
   BACKGROUND_PROCESSES,
   ROUTER,
+  STOREFRONT,
   SUBGRAPHS,
   WORKERS,
   subgraphDatabaseUrl,
@@ -34,6 +35,8 @@ export interface StartSystemOptions {
    * listen on a free port; all of them take jobs from the same queues, as replicas do.
    */
   workerReplicas?: number;
+  /** Also serve the built web storefront (web/dist, `npm run web:build`) after the router (default false). */
+  storefront?: boolean;
   /** `compiled` (default) runs the build under `dist/`; `source` runs TypeScript through tsx. */
   runtime?: Runtime;
   /** Extra `node` flags for some processes by name, e.g. `{ router: ['--cpu-prof'] }`. */
@@ -131,7 +134,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
     options.background === false
       ? []
       : [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, options.workerReplicas ?? 1)];
-  const entries: ProcessEntry[] = [...SUBGRAPHS, ...background, ROUTER];
+  const entries: ProcessEntry[] = [...SUBGRAPHS, ...background, ROUTER, ...(options.storefront ? [STOREFRONT] : [])];
   for (const subgraph of SUBGRAPHS) baseEnv[`${subgraph.envPrefix}_DATABASE_URL`] = databaseUrls[subgraph.name];
   if (options.ports === 'free') for (const { envPrefix } of entries) baseEnv[`${envPrefix}_PORT`] = '0';
   const host = reachableHost(baseEnv['HOST']);

@@ -88,6 +88,19 @@ export const ROUTER: ProcessEntry = {
   dependsOn: SUBGRAPHS.map(({ name }) => name),
 };
 
+/**
+ * The web storefront (web/server): the built pages on their own port. It calls the router from the
+ * browser, so the router's CORS_ORIGINS must name this origin (by default http://localhost:4080).
+ */
+export const STOREFRONT: ProcessEntry = {
+  name: 'storefront',
+  envPrefix: 'STOREFRONT',
+  defaultPort: 4080,
+  entry: 'web/server/main.ts',
+  path: '',
+  dependsOn: [ROUTER.name],
+};
+
 export function workerEntry(domain: string): WorkerEntry {
   const found = WORKERS.find((candidate) => candidate.domain === domain);
   if (!found) throw new Error(`unknown worker ${domain}`);
