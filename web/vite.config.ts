@@ -14,7 +14,6 @@ export default defineConfig({
     persistedQueries({
       documents: here('src/operations/*.graphql'),
       manifestPath: here('generated/persisted-query-manifest.json'),
-      routerManifestPath: here('generated/router-operations.json'),
     }),
     bundleSizeReport(),
   ],

@@ -11,7 +11,7 @@ import type { TestSystem } from './system.ts';
 
 /** The storefront operations the router's safelist accepts in a browser test (written by the build). */
 export const STOREFRONT_ROUTER_MANIFEST = fileURLToPath(
-  new URL('../../web/generated/router-operations.json', import.meta.url),
+  new URL('../../web/generated/persisted-query-manifest.json', import.meta.url),
 );
 
 /**

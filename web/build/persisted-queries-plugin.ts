@@ -11,8 +11,6 @@ export interface PersistedQueriesOptions {
   documents: string;
   /** Where Apollo's manifest (`{ format, version, operations: [{ id, name, type, body }] }`) is written. */
   manifestPath: string;
-  /** Where the same operations are written as `{ "<sha256>": "<body>" }`, the map the router reads today. */
-  routerManifestPath: string;
 }
 
 /**
@@ -28,14 +26,9 @@ export function persistedQueries(options: PersistedQueriesOptions): Plugin {
     async buildStart() {
       const manifest = await generatePersistedQueryManifest({ documents: options.documents }, undefined);
       ids = Object.fromEntries(manifest.operations.map(({ name, id }) => [name, id]));
-      const routerMap = Object.fromEntries(manifest.operations.map(({ id, body }) => [id, body]));
-      for (const [path, content] of [
-        [options.manifestPath, manifest],
-        [options.routerManifestPath, routerMap],
-      ] as const) {
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, `${JSON.stringify(content, null, 2)}\n`);
-      }
+      // The router's safelist mode reads this same file (PERSISTED_QUERIES_MANIFEST).
+      mkdirSync(dirname(options.manifestPath), { recursive: true });
+      writeFileSync(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
       this.info(`${manifest.operations.length} persisted operations written to ${join(options.manifestPath)}`);
     },
     resolveId: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : undefined),
