@@ -15,6 +15,7 @@ const compose = parse(readFileSync(new URL('../../docker-compose.yml', import.me
 const SECRET_NAME = /SECRET|PASSWORD|TOKEN|_KEYS?$|DATABASE_URL|REDIS_URL|SMTP_URL/;
 /** The queue each worker consumes (lib/queue/queue-names.ts). */
 const WORKER_QUEUES: Record<string, string> = {
+  catalog: QueueName.CatalogAvailability,
   inventory: QueueName.Inventory,
   orders: QueueName.OrdersSaga,
   payments: QueueName.Payments,
