@@ -51,19 +51,22 @@ export const importProductsSchema = z.object({
 
 const skuTaken = () => userError(ErrorCode.Conflict, 'A product with this SKU already exists.', { field: 'sku' });
 
+/** The row a product input becomes, for one product or many. */
+const productRow = (input: CreateProductInput, createdById: string) => ({
+  sku: input.sku,
+  name: input.name,
+  description: input.description ?? '',
+  priceAmount: input.price.amount,
+  currency: input.price.currency,
+  categoryId: input.categoryId ?? null,
+  createdById,
+});
+
 export async function createProduct(prisma: PrismaClient, input: CreateProductInput, createdById: string) {
   if (input.categoryId != null) await requireCategory(prisma, input.categoryId);
   try {
     return await prisma.product.create({
-      data: {
-        sku: input.sku,
-        name: input.name,
-        description: input.description ?? '',
-        priceAmount: input.price.amount,
-        currency: input.price.currency,
-        categoryId: input.categoryId ?? null,
-        createdById,
-      },
+      data: productRow(input, createdById),
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw skuTaken();
@@ -80,15 +83,7 @@ export async function importProducts(prisma: PrismaClient, products: CreateProdu
   await Promise.all([...categoryIds].map((categoryId) => requireCategory(prisma, categoryId)));
   try {
     const created = await prisma.product.createManyAndReturn({
-      data: products.map((input) => ({
-        sku: input.sku,
-        name: input.name,
-        description: input.description ?? '',
-        priceAmount: input.price.amount,
-        currency: input.price.currency,
-        categoryId: input.categoryId ?? null,
-        createdById,
-      })),
+      data: products.map((input) => productRow(input, createdById)),
     });
     const bySku = new Map(created.map((product) => [product.sku, product]));
     return products.map(({ sku }) => bySku.get(sku)!);
