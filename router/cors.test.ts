@@ -39,6 +39,9 @@ describe('corsFor', () => {
   it('refuses the preflight of any other origin and gives its requests no CORS headers', async () => {
     const answer = await preflight('http://evil.example');
     expect(answer.status).toBe(403);
+    expect(((await answer.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      'FORBIDDEN',
+    );
     expect(answer.headers.get('access-control-allow-origin')).toBeNull();
     const post = await fetch(url, { method: 'POST', headers: { origin: 'http://shop.example.evil.example' } });
     expect(post.status).toBe(200);

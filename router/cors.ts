@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { ErrorCode } from '#lib/errors';
 
 const ALLOWED_HEADERS = 'authorization, content-type, apollo-require-preflight, x-apollo-operation-name, x-request-id';
 
@@ -15,7 +16,14 @@ export function corsFor(origins: readonly string[]): RequestHandler {
     const origin = req.header('origin');
     const preflight = req.method === 'OPTIONS' && req.header('access-control-request-method') !== undefined;
     if (!origin || !allowed.has(origin)) {
-      if (preflight) return void res.sendStatus(403);
+      if (preflight) {
+        // A coded GraphQL-shaped answer, like every other refusal the router gives.
+        return void res
+          .status(403)
+          .json({
+            errors: [{ message: 'This origin may not call the router.', extensions: { code: ErrorCode.Forbidden } }],
+          });
+      }
       return next();
     }
     res.set({ 'access-control-allow-origin': origin, 'access-control-expose-headers': 'x-request-id' });
