@@ -18,11 +18,9 @@ export function corsFor(origins: readonly string[]): RequestHandler {
     if (!origin || !allowed.has(origin)) {
       if (preflight) {
         // A coded GraphQL-shaped answer, like every other refusal the router gives.
-        return void res
-          .status(403)
-          .json({
-            errors: [{ message: 'This origin may not call the router.', extensions: { code: ErrorCode.Forbidden } }],
-          });
+        return void res.status(403).json({
+          errors: [{ message: 'This origin may not call the router.', extensions: { code: ErrorCode.Forbidden } }],
+        });
       }
       return next();
     }
