@@ -170,7 +170,9 @@ export async function buildProject({ force = false, log = () => undefined } = {}
     plugins: [resolveAliases()],
     external: UNBUNDLED_PACKAGES,
     // CommonJS packages inside an ES module bundle still call `require` for Node's built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
     platform: 'node',
     format: 'esm',
     target: 'node24',
@@ -181,7 +183,9 @@ export async function buildProject({ force = false, log = () => undefined } = {}
   await Promise.all(entryPoints.map((entry) => keepOwnMappings(join(OUT, `${toJs(entry)}.map`))));
   for (const dir of ASSET_DIRS) cpSync(join(ROOT, dir), join(OUT, dir), { recursive: true });
   writeFileSync(FINGERPRINT, fingerprint);
-  log(`built ${sources.length} files (${entryPoints.length} bundled entry points) into dist/ in ${Date.now() - started} ms`);
+  log(
+    `built ${sources.length} files (${entryPoints.length} bundled entry points) into dist/ in ${Date.now() - started} ms`,
+  );
   return true;
 }
 
