@@ -31,7 +31,8 @@ const CONFIG_FILES = ['package.json', 'system/build.js'];
  * Packages a service bundle imports from `node_modules` instead of containing: those OpenTelemetry
  * instruments by hooking their loading (pg, ioredis, express, graphql: graphql must also be the
  * one copy every Apollo package shares), native addons and packages that load files or worker
- * threads by path (argon2, Prisma's runtime, pino's transports).
+ * threads by path (argon2, Prisma's runtime, pino's transports), and federation-internals, whose
+ * exports the router flattens in Node's module cache (`router/flat-federation-exports.ts`).
  */
 const UNBUNDLED_PACKAGES = [
   'pg',
@@ -43,6 +44,7 @@ const UNBUNDLED_PACKAGES = [
   '@opentelemetry/*',
   'import-in-the-middle',
   'pino',
+  '@apollo/federation-internals',
 ];
 
 const isSource = (path) => path.endsWith('.ts') && !path.endsWith('.test.ts') && !path.endsWith('.d.ts');
