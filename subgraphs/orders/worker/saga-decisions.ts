@@ -31,7 +31,7 @@ export type SagaAction =
   | { kind: 'refund'; cause: RefundCause; reason: string }
   | { kind: 'notify-cancelled' }
   | { kind: 'notify-shipped' }
-  /** A state no compensation here can fix (money or stock taken for an order in the other state). */
+  /** A state no compensation here can fix (a stock hold that expired under a confirmed order). */
   | { kind: 'alert'; message: string };
 
 export type RefundCause = 'cancelled' | 'late-capture';
