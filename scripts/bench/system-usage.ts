@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { PrivateSystem } from '#system/private-system';
 import { readProcessCounts, subtractCounts, type ProcessCounts } from './process-metrics.ts';
-import { cpuSecondsOf, postgresProcesses, redisSnapshot, type RedisSnapshot } from './process-usage.ts';
+import { cpuSecondsOf, cpuSecondsWithChildrenOf, postgresProcesses, redisSnapshot, type RedisSnapshot } from './process-usage.ts';
 
 export interface UsageSnapshot {
   /** CPU seconds and counters of each of the system's own processes, by name. */
@@ -43,7 +43,7 @@ export async function snapshotUsage(
   const entries = await Promise.all(
     Object.values(system.processes).map(async ({ name, child }) => {
       const [cpuSeconds, counts] = await Promise.all([
-        cpuSecondsOf(child.pid!),
+        cpuSecondsWithChildrenOf(child.pid!),
         readProcessCounts(metricsUrlOf(system, name)),
       ]);
       return [name, { cpuSeconds: cpuSeconds ?? 0, counts }] as const;
