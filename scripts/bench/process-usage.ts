@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
+import { childPidsOf } from '#testing/child-processes';
 import { queryDatabase } from '#testing/databases';
 
 /** Clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every Linux this runs on). */
@@ -11,21 +12,13 @@ export async function cpuSecondsOf(pid: number): Promise<number | undefined> {
 }
 
 /**
- * CPU seconds of a process and every process under it, live or exited: the router's node:cluster
- * workers (`ROUTER_WORKERS`), tsx's child under `--source`. Undefined once the process has exited.
+ * CPU seconds of a process and every process under it, live or exited: a router's node:cluster
+ * workers (`ROUTER_WORKERS`), the one it replaced included. Undefined once the process has exited.
  */
 export async function cpuSecondsWithChildrenOf(pid: number): Promise<number | undefined> {
   const cpu = await readCpu(pid);
   if (!cpu) return undefined;
-  let children: number[] = [];
-  try {
-    // The main thread's children: node forks from it (cluster, child_process).
-    const list = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8');
-    children = list.split(' ').filter(Boolean).map(Number);
-  } catch {
-    // Exited between the two reads: its own figure stands.
-  }
-  const live = await Promise.all(children.map((child) => cpuSecondsWithChildrenOf(child)));
+  const live = await Promise.all((await childPidsOf(pid)).map((child) => cpuSecondsWithChildrenOf(child)));
   return cpu.own + cpu.reapedChildren + live.reduce((sum: number, seconds) => sum + (seconds ?? 0), 0);
 }
 

@@ -1,7 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { PrivateSystem } from '#system/private-system';
 import { readProcessCounts, subtractCounts, type ProcessCounts } from './process-metrics.ts';
-import { cpuSecondsOf, cpuSecondsWithChildrenOf, postgresProcesses, redisSnapshot, type RedisSnapshot } from './process-usage.ts';
+import {
+  cpuSecondsOf,
+  cpuSecondsWithChildrenOf,
+  postgresProcesses,
+  redisSnapshot,
+  type RedisSnapshot,
+} from './process-usage.ts';
 
 export interface UsageSnapshot {
   /** CPU seconds and counters of each of the system's own processes, by name. */
