@@ -29,8 +29,9 @@ export interface Usage {
 const metricsUrlOf = (system: PrivateSystem, name: string): string | undefined => {
   if (name === 'router') return system.routerUrl.replace(/\/graphql$/, '/metrics');
   if (system.subgraphUrls[name]) return system.subgraphUrls[name].replace(/\/graphql$/, '/metrics');
-  // The fake payment gateway serves no metrics; the workers serve theirs on the ops port.
-  return name.endsWith('-worker') ? `${system.backgroundUrls[name]}/metrics` : undefined;
+  // The fake payment gateway serves no metrics; the workers and their replicas (`<worker>-2`)
+  // serve theirs on the ops port.
+  return /-worker(-\d+)?$/.test(name) ? `${system.backgroundUrls[name]}/metrics` : undefined;
 };
 
 async function cpuOfPids(pids: readonly number[]) {
