@@ -1,5 +1,7 @@
 import { inject } from 'vitest';
+import { postGraphQL } from '#system/graphql-client';
 import { PRIVATE_SYSTEM_ENV, startPrivateSystem, type PrivateSystem } from '#system/private-system';
+import type { SharedSystemAddresses } from './shared-systems.ts';
 
 /** A private system of one test file (see `startPrivateSystem`). */
 export type TestSystem = PrivateSystem;
@@ -27,4 +29,19 @@ export function startSystem(options: StartSystemOptions = {}): Promise<TestSyste
     ...(options.background ? { background: true } : {}),
     ...(options.replicas ? { replicas: options.replicas } : {}),
   });
+}
+
+/** A system several test files use at once: the addresses of its processes and a GraphQL client. */
+export type SharedTestSystem = SharedSystemAddresses & Pick<TestSystem, 'graphql'>;
+
+/**
+ * The run's shared system (subgraphs and router with the base settings), its databases emptied for
+ * this file. Only for files of the `integration-shared` project, which run one at a time, and which
+ * leave its processes running: a file that stops, kills or reconfigures one starts its own system.
+ */
+export async function sharedSystem(): Promise<SharedTestSystem> {
+  const response = await fetch(inject('sharedSystemUrl'));
+  if (!response.ok) throw new Error(`the shared system did not start: ${await response.text()}`);
+  const addresses = (await response.json()) as SharedSystemAddresses;
+  return { ...addresses, graphql: (request) => postGraphQL(addresses.routerUrl, request) };
 }

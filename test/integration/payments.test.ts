@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#system/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { asRouterFor } from '#test/harness/router-identity';
@@ -16,7 +16,7 @@ import {
 } from '#subgraphs/payments/charge-order';
 import { FakePaymentProvider } from '#subgraphs/payments/fake-gateway/fake-payment-provider';
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let prisma: PrismaClient;
 let admin: SignedInUser;
 let payer: SignedInUser;
@@ -34,7 +34,7 @@ const charge = (overrides: Partial<ChargeOrderInput> = {}): ChargeOrderInput => 
 const paymentOf = (orderId: string) => prisma.payment.findUniqueOrThrow({ where: { orderId } });
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   prisma = createPrismaClient(PrismaClient, { url: system.databaseUrls['payments']!, poolSize: 5 });
   admin = await createAdmin(system);
   payer = await registerCustomer(system, 'payer@example.com', 'Payer');
@@ -42,7 +42,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma?.$disconnect();
-  await system?.stop();
 });
 beforeEach(() => {
   provider = new FakePaymentProvider({ declineRate: 0, latencyMs: 0, transientFailureRate: 0 });
