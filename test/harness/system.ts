@@ -11,8 +11,8 @@ export interface StartSystemOptions {
   env?: Record<string, string>;
   /** Also start the background processes (the checkout workers and the fake payment gateway). */
   background?: boolean;
-  /** Processes per checkout worker (default 1). */
-  workerReplicas?: number;
+  /** Processes of the router and of every checkout worker (default 1; see `startSystem`). */
+  replicas?: number;
 }
 
 /** The settings every test system starts with (test secrets, patient timeouts). */
@@ -27,7 +27,7 @@ export function startSystem(options: StartSystemOptions = {}): Promise<TestSyste
     ...(options.env ? { env: options.env } : {}),
     templates: inject('templateDatabases'),
     ...(options.background ? { background: true } : {}),
-    ...(options.workerReplicas ? { workerReplicas: options.workerReplicas } : {}),
+    ...(options.replicas ? { replicas: options.replicas } : {}),
   });
 }
 
