@@ -147,27 +147,24 @@ export async function buildProject({ force = false, log = () => undefined } = {}
   rmSync(OUT, { recursive: true, force: true });
   // Loaded only when there is something to build: a skipped build stays a few milliseconds.
   const { build } = await import('esbuild');
-  await build({
+  // Both passes mirror the source tree into dist/ as ES modules for Node 24 with linked maps.
+  const mirrored = {
     absWorkingDir: ROOT,
-    entryPoints: sources,
     outdir: OUT,
     outbase: '.',
     bundle: true,
-    plugins: [rewriteImports()],
     platform: 'node',
     format: 'esm',
     target: 'node24',
     sourcemap: 'linked',
     sourcesContent: false,
     logLevel: 'warning',
-  });
+  };
+  await build({ ...mirrored, entryPoints: sources, plugins: [rewriteImports()] });
   const entryPoints = sources.filter(isEntryPoint);
   await build({
-    absWorkingDir: ROOT,
+    ...mirrored,
     entryPoints,
-    outdir: OUT,
-    outbase: '.',
-    bundle: true,
     allowOverwrite: true,
     plugins: [resolveAliases()],
     external: UNBUNDLED_PACKAGES,
@@ -175,12 +172,6 @@ export async function buildProject({ force = false, log = () => undefined } = {}
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
     },
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    sourcemap: 'linked',
-    sourcesContent: false,
-    logLevel: 'warning',
   });
   await Promise.all(entryPoints.map((entry) => keepOwnMappings(join(OUT, `${toJs(entry)}.map`))));
   for (const dir of ASSET_DIRS) cpSync(join(ROOT, dir), join(OUT, dir), { recursive: true });
