@@ -89,7 +89,8 @@ describe('a worker stopped with SIGTERM in the middle of a job', () => {
     const job = (await jobs.job(orderId))!;
     const other = REPLICAS.find((name) => name !== taker);
     expect(replicaOf(job.processedBy)).toBe(other);
-    expect(job.stalledCounter).toBe(1);
+    // Taken over as stalled (more than once if the loaded machine also delays the new lock's renewal).
+    expect(job.stalledCounter).toBeGreaterThanOrEqual(1);
     expect(await job.getState()).toBe('completed');
     // The killed sender's message was never answered, so the server never accepted it.
     held.release();
