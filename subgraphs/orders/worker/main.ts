@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { loadOrdersWorkerConfig } from './config.ts';
 import { listenForOutboxEvents } from './outbox-listener.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
+import { startOutboxPruner } from './outbox-retention.ts';
 import { publishOutboxEvents } from './publish-outbox-event.ts';
 import { mountQueueDashboard } from './queue-dashboard.ts';
 import { sagaProcessors } from './saga-processors.ts';
@@ -39,10 +40,12 @@ await startDomainWorker({
       logger,
       retryMs: config.outbox.maxBackoffMs,
     });
+    // Published events are deleted once past their retention, by every replica (SKIP LOCKED batches).
+    const pruner = startOutboxPruner({ prisma, logger, ...config.outboxRetention });
     const dashboardQueues = createQueueAdmin(config.queues, logger);
     return {
       mount: (app) => mountQueueDashboard(app, dashboardQueues.queues, createTokenVerifier(config.tokens)),
-      stop: [listener.close, relay.stop, dashboardQueues.close],
+      stop: [listener.close, relay.stop, pruner.stop, dashboardQueues.close],
     };
   },
 });
