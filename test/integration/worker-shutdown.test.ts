@@ -44,7 +44,7 @@ async function heldNotice() {
 beforeAll(async () => {
   smtp = await startFakeSmtpServer();
   env = { ...CHECKOUT_TEST_ENV, NOTIFICATIONS_CHANNEL: 'smtp', SMTP_URL: smtp.url };
-  system = await startSystem({ background: true, workerReplicas: 2, env });
+  system = await startSystem({ background: true, replicas: 2, env });
   jobs = notificationJobs(system, env);
   customer = await registerCustomer(system, EMAIL);
 }, 180_000);
