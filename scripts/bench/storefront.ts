@@ -8,10 +8,12 @@
  * repeat visit (the same context's second load), after one load that is not counted (the browser's
  * first page pays for starting its renderer). Prints the median and p95 of each, and the requests
  * of the median first visit, so where the time goes can be read off.
- * Settings: BENCH_LOADS (15), BENCH_PRODUCTS (200), BENCH_RESPONSE_CACHE (on).
+ * Settings: BENCH_LOADS (15), BENCH_PRODUCTS (200), BENCH_RESPONSE_CACHE (on), BENCH_TRACE (a
+ * file to write a Chromium trace of one more first visit to, for DevTools' Performance panel).
  * Run it alone (`/work/coord/heavy bench npm run bench:storefront` here): it measures latency.
  */
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { createPrismaClient } from '#lib/prisma';
@@ -30,6 +32,7 @@ const settings = parseEnv(
     BENCH_LOADS: z.coerce.number().int().min(1).max(500).default(15),
     BENCH_PRODUCTS: z.coerce.number().int().min(24).max(100_000).default(200),
     BENCH_RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+    BENCH_TRACE: z.string().min(1).optional(),
   }),
   process.env,
 );
@@ -96,15 +99,18 @@ try {
   const browser = await launchChromium();
   try {
     await coldLoad(browser, storefront.url, MARK);
+    // The figures mean little on a busy machine; the load average says how busy it was.
+    const loadBefore = loadavg()[0]!;
     const cold: PageLoad[] = [];
     const warm: PageLoad[] = [];
     for (let i = 0; i < settings.BENCH_LOADS; i += 1) {
       cold.push(await coldLoad(browser, storefront.url, MARK));
       warm.push(await warmLoad(browser, storefront.url, MARK));
     }
+    if (settings.BENCH_TRACE) await coldLoad(browser, storefront.url, MARK, { tracePath: settings.BENCH_TRACE });
     console.log(
       [
-        `bench:storefront — first products on screen, ${settings.BENCH_PRODUCTS} products, response cache ${settings.BENCH_RESPONSE_CACHE}`,
+        `bench:storefront — first products on screen, ${settings.BENCH_PRODUCTS} products, response cache ${settings.BENCH_RESPONSE_CACHE}, ${cpus().length} cores, load average ${loadBefore.toFixed(1)} before the loads and ${loadavg()[0]!.toFixed(1)} after`,
         summary('first visit', cold),
         summary('repeat visit', warm),
         'the median first visit:',

@@ -36,8 +36,15 @@ const operationName = (postData: string | undefined) => {
  * Chromium's own network events (DevTools protocol), preflights included, which the page's
  * Resource Timing folds into the request they precede.
  */
-export async function loadPage(context: BrowserContext, url: string, markName: string): Promise<PageLoad> {
+export async function loadPage(
+  context: BrowserContext,
+  url: string,
+  markName: string,
+  { tracePath }: { tracePath?: string } = {},
+): Promise<PageLoad> {
   const page = await context.newPage();
+  // A Chromium trace (DevTools' Performance panel opens it): what the page's main thread did when.
+  if (tracePath) await context.browser()!.startTracing(page, { path: tracePath });
   const cdp = await context.newCDPSession(page);
   const requests = new Map<string, Pending>();
   cdp.on('Network.requestWillBeSent', ({ requestId, request, timestamp }) => {
@@ -55,6 +62,7 @@ export async function loadPage(context: BrowserContext, url: string, markName: s
   try {
     await page.goto(url);
     await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, markName);
+    if (tracePath) await context.browser()!.stopTracing();
     const timing = await page.evaluate((name) => {
       // Runs in the page; this file is typed against Node's `performance`, which has no navigation entries.
       const navigation = performance
@@ -84,10 +92,15 @@ export async function loadPage(context: BrowserContext, url: string, markName: s
 }
 
 /** A first visit: a fresh context has an empty HTTP cache and no cached preflight. */
-export async function coldLoad(browser: Browser, url: string, markName: string): Promise<PageLoad> {
+export async function coldLoad(
+  browser: Browser,
+  url: string,
+  markName: string,
+  options: { tracePath?: string } = {},
+): Promise<PageLoad> {
   const context = await browser.newContext();
   try {
-    return await loadPage(context, url, markName);
+    return await loadPage(context, url, markName, options);
   } finally {
     await context.close();
   }
