@@ -45,7 +45,7 @@ export function ProductListPage() {
   return (
     <section aria-labelledby="products-heading">
       <h1 id="products-heading">Products</h1>
-      <ProductFilters search={search} />
+      <ProductFilters search={search} listSettled={!loading} />
       {error && !products && <ErrorMessage error={error} retry={() => void refetch()} />}
       {error && products && onlyStockMissing(error) && (
         <p className="notice">Stock levels are unavailable right now; you can still browse and add to your cart.</p>
