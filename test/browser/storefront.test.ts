@@ -70,12 +70,21 @@ describe('the storefront in Chromium', () => {
     await card.getByText('Added.').waitFor();
   };
 
-  it('renders the first page of products within a second', async () => {
+  it('renders the first page of products within a second, with one product query sent by id', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const productQueries: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData();
+      if (body?.includes('"operationName":"ProductList"')) productQueries.push(body);
+    });
     const started = performance.now();
     await page.goto(storefront.url);
     await page.locator('[data-testid="product-list"] li').first().waitFor();
+    // Sent once (the query main.tsx starts early and the page's useQuery share it), by id alone:
+    // not a miss followed by a second request with the text.
+    expect(productQueries).toHaveLength(1);
+    expect(JSON.parse(productQueries[0]!)).not.toHaveProperty('query');
     // Milliseconds from the start of navigation to the first products on screen, marked by the page itself.
     const inPageMs = Math.round(
       await page.evaluate(() => performance.getEntriesByName('storefront:first-products')[0]?.startTime ?? NaN),
