@@ -6,7 +6,7 @@ import { parseEnv } from '#lib/config';
  * The chaos run's bounds from flags: `--duration` of the load in seconds (the four faults are
  * spread over it), `--users`, `--think-ms`, `--fault-seconds` (how long each fault lasts) and
  * `--settle-seconds` (how long accepted orders get to reach a final state afterwards),
- * `--worker-replicas` (processes per checkout worker, 1 by default), and `--logs <file>` to keep
+ * `--replicas` (processes of the router and of every checkout worker, 1 by default), and `--logs <file>` to keep
  * every line the system's processes printed.
  */
 export function chaosOptions(argv: string[]) {
@@ -18,7 +18,7 @@ export function chaosOptions(argv: string[]) {
       'think-ms': { type: 'string' },
       'fault-seconds': { type: 'string' },
       'settle-seconds': { type: 'string' },
-      'worker-replicas': { type: 'string' },
+      replicas: { type: 'string' },
       logs: { type: 'string' },
     },
   });
@@ -30,7 +30,7 @@ export function chaosOptions(argv: string[]) {
         thinkMs: z.coerce.number().int().min(0).max(10_000).default(100),
         faultSeconds: z.coerce.number().int().min(1).max(30).default(5),
         settleSeconds: z.coerce.number().int().min(5).max(600).default(90),
-        workerReplicas: z.coerce.number().int().min(1).max(4).default(1),
+        replicas: z.coerce.number().int().min(1).max(4).default(1),
       })
       // Four faults, each with calm load around it.
       .refine((options) => options.duration >= 6 * options.faultSeconds, 'duration must be at least 6 fault lengths'),
@@ -40,7 +40,7 @@ export function chaosOptions(argv: string[]) {
       thinkMs: values['think-ms'],
       faultSeconds: values['fault-seconds'],
       settleSeconds: values['settle-seconds'],
-      workerReplicas: values['worker-replicas'],
+      replicas: values.replicas,
     },
   );
   return {
@@ -49,7 +49,7 @@ export function chaosOptions(argv: string[]) {
     thinkMs: parsed.thinkMs,
     faultMs: parsed.faultSeconds * 1000,
     settleMs: parsed.settleSeconds * 1000,
-    workerReplicas: parsed.workerReplicas,
+    replicas: parsed.replicas,
     logsFile: values.logs,
   };
 }

@@ -10,6 +10,7 @@ import {
   expireReservations,
   releaseReservation,
   reserveStock,
+  returnStock,
 } from '#subgraphs/inventory/reservations';
 import { setStock } from '#subgraphs/inventory/stock-changes';
 
@@ -169,6 +170,48 @@ describe('stock reservations', () => {
       status: 'EXPIRED',
     });
     expect(await commitReservation(prisma, lasting)).toEqual({ ok: true });
+    expect(await stockOf(productId)).toEqual({ onHand: 3, reserved: 0 });
+  });
+
+  it("returns a cancelled order's units once, whether still held or already committed", async () => {
+    const productId = await stockedProduct(10);
+    const held = randomUUID();
+    const committed = randomUUID();
+    for (const orderId of [held, committed]) {
+      await reserveStock(prisma, { orderId, lines: [{ productId, quantity: 2 }], ttlSeconds: 600 });
+    }
+    await commitReservation(prisma, committed);
+    expect(await stockOf(productId)).toEqual({ onHand: 8, reserved: 2 });
+
+    await Promise.all([returnStock(prisma, held), returnStock(prisma, held), returnStock(prisma, committed)]);
+    await returnStock(prisma, committed);
+    expect(await stockOf(productId)).toEqual({ onHand: 10, reserved: 0 });
+    const returns = await prisma.stockMovement.findMany({
+      where: { productId, kind: 'RETURN' },
+      orderBy: { id: 'asc' },
+    });
+    expect(returns.map(({ orderId, onHandDelta, reservedDelta }) => ({ orderId, onHandDelta, reservedDelta }))).toEqual(
+      expect.arrayContaining([
+        { orderId: held, onHandDelta: 0, reservedDelta: -2 },
+        { orderId: committed, onHandDelta: 2, reservedDelta: 0 },
+      ]),
+    );
+    expect(returns).toHaveLength(2);
+    // A commit that arrives after the return finds nothing to commit, and takes nothing.
+    expect(await commitReservation(prisma, held)).toEqual({ ok: false, reason: 'RETURNED' });
+    expect(await stockOf(productId)).toEqual({ onHand: 10, reserved: 0 });
+  });
+
+  it('refuses a reservation that arrives after its order was cancelled', async () => {
+    const productId = await stockedProduct(3);
+    const orderId = randomUUID();
+    await returnStock(prisma, orderId);
+    expect(await reserveStock(prisma, { orderId, lines: [{ productId, quantity: 1 }], ttlSeconds: 600 })).toEqual({
+      ok: false,
+      reason: 'RESERVATION_CLOSED',
+      status: 'RETURNED',
+    });
+    expect(await releaseReservation(prisma, orderId)).toEqual({ ok: true });
     expect(await stockOf(productId)).toEqual({ onHand: 3, reserved: 0 });
   });
 

@@ -25,11 +25,11 @@ await startDomainWorker({
   },
   processors: ({ prisma, producers, logger }) => sagaProcessors({ prisma, ...producers, logger }),
   extras: ({ prisma, producers, logger }) => {
-    // The relay turns placed orders in the outbox table into the first checkout command, as soon
+    // The relay turns the outbox table's events into checkout commands and saga events, as soon
     // as the database notifies a new event.
     const relay = startOutboxRelay({
       prisma,
-      publish: publishOutboxEvents(producers.inventory),
+      publish: publishOutboxEvents(producers),
       logger,
       ...config.outbox,
     });
