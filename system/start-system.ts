@@ -3,6 +3,7 @@ import { ensureDatabase } from './databases.ts';
 import { migrateAllDatabases } from './migrate.ts';
 import { spawnService, stopService, type Runtime, type ServiceProcess } from './spawn-service.ts';
 import { startInDependencyOrder } from './start-in-dependency-order.ts';
+import { STOREFRONT_MANIFEST } from './storefront-process.ts';
 import {
   BACKGROUND_PROCESSES,
   ROUTER,
@@ -138,6 +139,9 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
       : [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, options.replicas ?? 1)];
   const entries: ProcessEntry[] = [...SUBGRAPHS, ...background, ROUTER, ...(options.storefront ? [STOREFRONT] : [])];
   for (const subgraph of SUBGRAPHS) baseEnv[`${subgraph.envPrefix}_DATABASE_URL`] = databaseUrls[subgraph.name];
+  // The router knows the storefront's operations by hash from the start: a shopper's first query
+  // is answered at once instead of missing and being sent again with its text.
+  if (options.storefront) baseEnv['PERSISTED_QUERIES_MANIFEST'] ??= STOREFRONT_MANIFEST;
   if (options.ports === 'free') for (const { envPrefix } of entries) baseEnv[`${envPrefix}_PORT`] = '0';
   // Only the router reads it; the workers' replicas are the entries above.
   if (options.replicas !== undefined) baseEnv['ROUTER_WORKERS'] = String(options.replicas);

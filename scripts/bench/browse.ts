@@ -13,7 +13,6 @@ import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
-import { createPrismaClient } from '#lib/prisma';
 import { createAdmin, registerCustomer } from '#testing/accounts';
 import { checkout, createStockedProduct } from '#testing/checkout';
 import { PRIVATE_SYSTEM_ENV, startPrivateSystem } from '#system/private-system';
@@ -21,10 +20,8 @@ import { spawnService, stopService } from '#system/spawn-service';
 import { createTemplateDatabases } from '#system/template-databases';
 import { SUBGRAPHS } from '#system/topology';
 import { nodeFlagsFromEnv } from '#system/node-flags';
-import { PrismaClient as CatalogClient } from '#subgraphs/catalog/generated/prisma/client';
-import { PrismaClient as InventoryClient } from '#subgraphs/inventory/generated/prisma/client';
-import { DEMO_CATEGORIES, demoProduct } from '../seed/demo-catalog.ts';
 import { browseRequests, SEARCHES } from './browse-requests.ts';
+import { loadDemoCatalog } from './load-demo-catalog.ts';
 
 const settings = parseEnv(
   z.object({
@@ -56,38 +53,6 @@ const system = await startPrivateSystem({
   // Production mode wants SMTP for notifications; the benchmark captures them instead.
   env: { ...ROUTER_ENV, RESPONSE_CACHE: 'on', ORDERS_DB_POOL_SIZE: '20', NOTIFICATIONS_CHANNEL: 'capture' },
 });
-
-/** Loads the catalog straight into the databases: the benchmark is about reading it. */
-async function loadCatalog(adminId: string) {
-  const catalog = createPrismaClient(CatalogClient, { url: system.databaseUrls['catalog']!, poolSize: 2 });
-  const inventory = createPrismaClient(InventoryClient, { url: system.databaseUrls['inventory']!, poolSize: 2 });
-  try {
-    await catalog.category.createMany({ data: DEMO_CATEGORIES });
-    const categoryIds = new Map((await catalog.category.findMany()).map(({ id, slug }) => [slug, id]));
-    const products = Array.from({ length: settings.BENCH_PRODUCTS }, (_, index) => demoProduct(index));
-    await catalog.product.createMany({
-      data: products.map(({ onHand: _onHand, category, price, ...fields }) => ({
-        ...fields,
-        priceAmount: price.amount,
-        currency: price.currency,
-        categoryId: categoryIds.get(category)!,
-        createdById: adminId,
-      })),
-    });
-    const ids = new Map(
-      (await catalog.product.findMany({ select: { id: true, sku: true } })).map((p) => [p.sku, p.id]),
-    );
-    // Inventory's trigger writes an availability event per stocked product; the relay and the
-    // catalog worker carry them over, as they would in production.
-    await inventory.stockLevel.createMany({
-      data: products.map(({ sku, onHand }) => ({ productId: ids.get(sku)!, onHand })),
-    });
-    return { categoryIds: [...categoryIds.values()], productIds: [...ids.values()] };
-  } finally {
-    await catalog.$disconnect();
-    await inventory.$disconnect();
-  }
-}
 
 /** Customers checking out one unit at a time until told to stop; counts placed orders. */
 function startCheckoutLoad(customers: Awaited<ReturnType<typeof registerCustomer>>[], productId: string) {
@@ -152,7 +117,7 @@ const secondRouterEnv = () => ({
 let uncachedRouter: Awaited<ReturnType<typeof spawnService>> | undefined;
 try {
   const admin = await createAdmin(system);
-  const { categoryIds, productIds } = await loadCatalog(admin.id);
+  const { categoryIds, productIds } = await loadDemoCatalog(system.databaseUrls, admin.id, settings.BENCH_PRODUCTS);
   const checkoutProduct = await createStockedProduct(system, admin, 1_000, 1_000_000);
   const customers = await Promise.all(
     Array.from({ length: settings.BENCH_CUSTOMERS }, (_, index) =>

@@ -4,21 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { CHECKOUT_TEST_ENV } from '#testing/checkout';
-import { launchChromium } from '#test/harness/chromium';
-import {
-  createCatalogAdmin,
-  freePort,
-  startStorefront,
-  STOREFRONT_ROUTER_MANIFEST,
-  type RunningStorefront,
-} from '#test/harness/storefront';
+import { launchChromium } from '#testing/chromium';
+import { createCatalogAdmin } from '#test/harness/storefront';
+import { freePort } from '#system/free-port';
+import { startStorefrontProcess, STOREFRONT_MANIFEST, type StorefrontProcess } from '#system/storefront-process';
 
 /** Screenshots of the main pages, kept as test artefacts (gitignored). */
 const ARTIFACTS = 'test-artifacts/storefront';
 
 describe('the storefront in Chromium', () => {
   let system: TestSystem;
-  let storefront: RunningStorefront;
+  let storefront: StorefrontProcess;
   let browser: Browser;
   let admin: Awaited<ReturnType<typeof createCatalogAdmin>>;
   const products: Record<string, string> = {};
@@ -34,11 +30,11 @@ describe('the storefront in Chromium', () => {
         ...CHECKOUT_TEST_ENV,
         CORS_ORIGINS: `http://127.0.0.1:${port}`,
         PERSISTED_QUERIES_ONLY: 'true',
-        PERSISTED_QUERIES_MANIFEST: STOREFRONT_ROUTER_MANIFEST,
+        PERSISTED_QUERIES_MANIFEST: STOREFRONT_MANIFEST,
       },
     });
     [storefront, browser, admin] = await Promise.all([
-      startStorefront(system, port, logs),
+      startStorefrontProcess({ routerUrl: system.routerUrl, port, onLine: (line) => logs.push(line) }),
       launchChromium(),
       createCatalogAdmin(system),
     ]);
@@ -74,12 +70,21 @@ describe('the storefront in Chromium', () => {
     await card.getByText('Added.').waitFor();
   };
 
-  it('renders the first page of products within a second', async () => {
+  it('renders the first page of products within a second, with one product query sent by id', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const productQueries: string[] = [];
+    page.on('request', (request) => {
+      const body = request.postData();
+      if (body?.includes('"operationName":"ProductList"')) productQueries.push(body);
+    });
     const started = performance.now();
     await page.goto(storefront.url);
     await page.locator('[data-testid="product-list"] li').first().waitFor();
+    // Sent once (the query main.tsx starts early and the page's useQuery share it), by id alone:
+    // not a miss followed by a second request with the text.
+    expect(productQueries).toHaveLength(1);
+    expect(JSON.parse(productQueries[0]!)).not.toHaveProperty('query');
     // Milliseconds from the start of navigation to the first products on screen, marked by the page itself.
     const inPageMs = Math.round(
       await page.evaluate(() => performance.getEntriesByName('storefront:first-products')[0]?.startTime ?? NaN),

@@ -23,7 +23,10 @@ const byHash = (query: string) => ({ extensions: { persistedQuery: { version: 1,
 describe('automatic persisted queries through the gateway', () => {
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startSystem();
+    // A manifest without safelist mode: its operations are known by hash, any other can register.
+    const manifest = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'operations.json');
+    writeFileSync(manifest, serializeManifest(createManifest([{ body: ME, where: 'test' }])));
+    system = await startSystem({ env: { PERSISTED_QUERIES_MANIFEST: manifest } });
   });
   afterAll(async () => {
     await system?.stop();
@@ -38,6 +41,11 @@ describe('automatic persisted queries through the gateway', () => {
 
     const byHashAlone = await post(system, byHash(PRODUCTS));
     expect(byHashAlone.body).toEqual({ data: { products: { edges: [] } } });
+  });
+
+  it("runs an operation of PERSISTED_QUERIES_MANIFEST by hash on the client's first request", async () => {
+    const first = await post(system, byHash(ME));
+    expect(first.body).toEqual({ data: { me: null } });
   });
 
   it('refuses a hash that is not the hash of the text sent with it', async () => {

@@ -36,11 +36,13 @@ describe('mountStaticStorefront', () => {
     expect((await fetch(`${base}/assets/index-old.js`)).status).toBe(404);
   });
 
-  it('serves the page for every client route, revalidated, with the router URL escaped into it', async () => {
+  it('serves the page for every client route, revalidated, with the router URL escaped into it and preconnected', async () => {
     const answer = await fetch(`${base}/orders/123`);
     expect(answer.status).toBe(200);
     expect(answer.headers.get('cache-control')).toBe('no-cache');
     expect(answer.headers.get('content-security-policy')).toContain("connect-src 'self' https://api.example");
-    expect(await answer.text()).toContain('content="https://api.example/graphql?a=&quot;b&quot;"');
+    const page = await answer.text();
+    expect(page).toContain('content="https://api.example/graphql?a=&quot;b&quot;"');
+    expect(page).toContain('<link rel="preconnect" href="https://api.example" crossorigin />');
   });
 });

@@ -4,6 +4,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { createApolloClient } from './apollo/create-client.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { prefetchProductList } from './pages/ProductListPage.tsx';
 import './styles.css';
 
 /** The router's URL: set by the storefront server in the page, or at dev time by VITE_ROUTER_URL. */
@@ -12,10 +13,13 @@ const routerUrl =
   import.meta.env['VITE_ROUTER_URL'] ||
   'http://localhost:4000/graphql';
 
+const client = createApolloClient(routerUrl);
+prefetchProductList(client, window.location);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ErrorBoundary>
-      <ApolloProvider client={createApolloClient(routerUrl)}>
+      <ApolloProvider client={client}>
         <App />
       </ApolloProvider>
     </ErrorBoundary>

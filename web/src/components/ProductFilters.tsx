@@ -4,10 +4,14 @@ import { CategoriesDocument } from '../generated/graphql.ts';
 import { navigate } from '../router.tsx';
 import { productListUrl, SORTS } from '../pages/product-list-query.ts';
 
-/** Search, category, price range, availability and ordering: each one a URL parameter. */
-export function ProductFilters({ search }: { search: URLSearchParams }) {
+/**
+ * Search, category, price range, availability and ordering: each one a URL parameter. The
+ * categories are asked for only once the list has settled (`listSettled`): the products are what
+ * the shopper came for, and a second query answered and rendered meanwhile only delays them.
+ */
+export function ProductFilters({ search, listSettled }: { search: URLSearchParams; listSettled: boolean }) {
   // Without categories (catalog slow or down) the rest of the filters still work.
-  const { data } = useQuery(CategoriesDocument);
+  const { data } = useQuery(CategoriesDocument, { skip: !listSettled });
   const apply = (changes: Record<string, string | null>) => navigate(productListUrl(search, changes));
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

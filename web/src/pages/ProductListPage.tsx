@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { ProductListDocument } from '../generated/graphql.ts';
 import { onlyStockMissing } from '../errors.ts';
@@ -13,12 +14,27 @@ import { productListUrl, productListVariables } from './product-list-query.ts';
 /** A performance mark (`performance.getEntriesByName`), set once per page load. */
 export const FIRST_PRODUCTS_MARK = 'storefront:first-products';
 
+// Products still show when inventory cannot answer: their stock is null and the error says why.
+const ERROR_POLICY = 'all';
+
+/**
+ * Sends the list's query for the page being opened before React renders anything. The list is
+ * the landing page, and its query would otherwise wait for the whole bundle to run and the tree to
+ * render; the page's useQuery then joins the request in flight (Apollo deduplicates identical
+ * queries) or finds the answer in the cache, so it is sent once.
+ */
+export function prefetchProductList(client: ApolloClient, { pathname, search }: Location): void {
+  if (pathname !== '/') return;
+  const variables = productListVariables(new URLSearchParams(search));
+  // A failure is the page's to show, when its own useQuery meets it.
+  client.query({ query: ProductListDocument, variables, errorPolicy: ERROR_POLICY }).catch(() => undefined);
+}
+
 export function ProductListPage() {
   const { search } = useLocation();
   const { data, error, loading, refetch } = useQuery(ProductListDocument, {
     variables: productListVariables(search),
-    // Products still show when inventory cannot answer: their stock is null and the error says why.
-    errorPolicy: 'all',
+    errorPolicy: ERROR_POLICY,
   });
   const products = data?.products;
   const shown = Boolean(products?.edges.length);
@@ -29,7 +45,7 @@ export function ProductListPage() {
   return (
     <section aria-labelledby="products-heading">
       <h1 id="products-heading">Products</h1>
-      <ProductFilters search={search} />
+      <ProductFilters search={search} listSettled={!loading} />
       {error && !products && <ErrorMessage error={error} retry={() => void refetch()} />}
       {error && products && onlyStockMissing(error) && (
         <p className="notice">Stock levels are unavailable right now; you can still browse and add to your cart.</p>
