@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
 import { loadIdentityConfig } from '#lib/auth/identity-config';
+import { loadBreakerSettings } from '#lib/resilience/circuit-breaker';
 import { SUBGRAPHS } from '#system/topology';
 import { loadResponseCacheConfig } from './response-cache/response-cache-config.ts';
 
@@ -75,8 +76,6 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
       SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
       SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
-      SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
-      SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
       SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
     })
     .refine((env) => !env.PERSISTED_QUERIES_ONLY || env.PERSISTED_QUERIES_MANIFEST, {
@@ -147,8 +146,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       timeoutsMs: subgraphTimeoutsMs,
       retries: parsed.SUBGRAPH_RETRIES,
       retryDelayMs: parsed.SUBGRAPH_RETRY_DELAY_MS,
-      breakerFailures: parsed.SUBGRAPH_BREAKER_FAILURES,
-      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
+      breaker: loadBreakerSettings(env),
       maxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
     },
     responseCache: loadResponseCacheConfig(env),
