@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
 import { loadIdentityConfig } from '#lib/auth/identity-config';
 import { loadBreakerSettings } from '#lib/resilience/circuit-breaker';
+import { loadServerSettings } from '#lib/http/server-settings';
 import { SUBGRAPHS } from '#system/topology';
 import { loadResponseCacheConfig } from './response-cache/response-cache-config.ts';
 
@@ -109,6 +110,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     host: parsed.HOST,
     port: parsed.ROUTER_PORT,
+    server: loadServerSettings(env),
     supergraphPath: parsed.SUPERGRAPH_PATH,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     maxRequestBody: parsed.MAX_REQUEST_BODY,

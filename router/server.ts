@@ -51,6 +51,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
+    server: config.server,
     trustProxy: config.trustedProxies,
     middleware: [
       corsFor(config.corsOrigins),

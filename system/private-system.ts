@@ -26,6 +26,8 @@ export const PRIVATE_SYSTEM_ENV = {
   AUTH_RATE_LIMIT_PER_EMAIL: '100000',
   // Tests read back what they just wrote; the response-cache tests and bench:browse turn it on.
   RESPONSE_CACHE: 'off',
+  // No load balancer to notice readiness turning 503: stop at once (the drain tests set their own).
+  SHUTDOWN_DRAIN_DELAY_MS: '0',
 };
 
 export interface PrivateSystemOptions {

@@ -62,6 +62,7 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     context: async (request) =>
       options.context(await createBaseContext(request, verifyIdentity, logger), prisma, request),
     readiness: databaseReadiness(prisma),
+    server: config.server,
     metrics,
   });
   return {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema, postgresUrlSchema } from '../config.ts';
 import { loadIdentityConfig } from '../auth/identity-config.ts';
+import { loadServerSettings } from '../http/server-settings.ts';
 
 export interface SubgraphDefaults {
   /** Upper-case prefix of this subgraph's own variables, e.g. ACCOUNTS for ACCOUNTS_PORT. */
@@ -31,6 +32,7 @@ export function loadSubgraphConfig(defaults: SubgraphDefaults, env: Record<strin
     logLevel: shared.LOG_LEVEL,
     host: shared.HOST,
     port: Number(own[`${prefix}_PORT`]),
+    server: loadServerSettings(env),
     database: { url: String(own[`${prefix}_DATABASE_URL`]), poolSize: Number(own[`${prefix}_DB_POOL_SIZE`]) },
     /** Access-token keys: accounts signs with them; other subgraphs never see access tokens. */
     tokens: identity.tokens,
