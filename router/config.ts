@@ -74,6 +74,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
       RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('router:rate'),
+      ROUTER_OPERATION_DEADLINE_MS: positiveInt(10_000),
       SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
       SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
       SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
@@ -143,6 +144,8 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       maxIntrospectionDepth: parsed.MAX_INTROSPECTION_DEPTH,
     },
     resilience: {
+      /** How long one client operation may take in all; what is left of it goes to every subgraph. */
+      operationDeadlineMs: parsed.ROUTER_OPERATION_DEADLINE_MS,
       timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
       /** Per-subgraph timeouts from `<PREFIX>_TIMEOUT_MS`, overriding `timeoutMs`. */
       timeoutsMs: subgraphTimeoutsMs,

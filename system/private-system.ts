@@ -19,6 +19,8 @@ export const PRIVATE_SYSTEM_ENV = {
   ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
   // Password hashing on a busy two-core machine can outlast the production default of 5 s.
   SUBGRAPH_TIMEOUT_MS: '30000',
+  // And the whole operation, for the same reason (production: 10 s).
+  ROUTER_OPERATION_DEADLINE_MS: '60000',
   // Tests and load runs send many requests from one IP; the rate-limit tests set their own budget.
   RATE_LIMIT_POINTS: '100000',
   // The same for accounts' sign-in limits; the tests of those limits set their own.

@@ -10,15 +10,16 @@ import {
 import { GraphQLError } from 'graphql';
 import { breakerState, createCircuitBreaker, type BreakerState } from '#lib/resilience/circuit-breaker';
 import type { RouterConfig } from '../config.ts';
-import { SubgraphFetchError } from './subgraph-fetch-error.ts';
+import { SubgraphDeadlineError, SubgraphFetchError } from './subgraph-fetch-error.ts';
 
 type ResilienceSettings = RouterConfig['resilience'];
 
 /**
  * A subgraph's own answer (a 4xx with GraphQL errors, e.g. UNAUTHENTICATED) says the subgraph is
- * up; only failures to get a usable answer count against its breaker.
+ * up, and an operation out of time says nothing about it; only failures to get a usable answer
+ * count against its breaker.
  */
-const isOutage = (error: Error) => !(error instanceof GraphQLError);
+const isOutage = (error: Error) => !(error instanceof GraphQLError) && !(error instanceof SubgraphDeadlineError);
 
 interface SubgraphGuard {
   breaker: CircuitBreakerPolicy;
