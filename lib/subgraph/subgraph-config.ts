@@ -19,6 +19,10 @@ export function loadSubgraphConfig(defaults: SubgraphDefaults, env: Record<strin
       [`${prefix}_PORT`]: portSchema(defaults.defaultPort),
       [`${prefix}_DATABASE_URL`]: postgresUrlSchema(defaults.defaultDatabaseUrl),
       [`${prefix}_DB_POOL_SIZE`]: z.coerce.number().int().min(1).max(100).default(5),
+      // As long as the router's whole operation may take; 0 turns the limit off (bulk work).
+      [`${prefix}_DB_STATEMENT_TIMEOUT_MS`]: z.coerce.number().int().min(0).default(10_000),
+      // Shorter: a statement stuck behind a lock fails (SERVICE_UNAVAILABLE) while a retry can still succeed.
+      [`${prefix}_DB_LOCK_TIMEOUT_MS`]: z.coerce.number().int().min(0).default(5_000),
     }),
     env,
   );
@@ -33,7 +37,12 @@ export function loadSubgraphConfig(defaults: SubgraphDefaults, env: Record<strin
     host: shared.HOST,
     port: Number(own[`${prefix}_PORT`]),
     server: loadServerSettings(env),
-    database: { url: String(own[`${prefix}_DATABASE_URL`]), poolSize: Number(own[`${prefix}_DB_POOL_SIZE`]) },
+    database: {
+      url: String(own[`${prefix}_DATABASE_URL`]),
+      poolSize: Number(own[`${prefix}_DB_POOL_SIZE`]),
+      statementTimeoutMs: Number(own[`${prefix}_DB_STATEMENT_TIMEOUT_MS`]),
+      lockTimeoutMs: Number(own[`${prefix}_DB_LOCK_TIMEOUT_MS`]),
+    },
     /** Access-token keys: accounts signs with them; other subgraphs never see access tokens. */
     tokens: identity.tokens,
     routerSigningSecret: identity.routerSigningSecret,
