@@ -10,6 +10,7 @@ import type { ChaosOptions } from './chaos-options.ts';
 import { FAULTS, KILLED_SUBGRAPH, OPERATIONS_WITHOUT_KILLED_SUBGRAPH, runFaults } from './faults.ts';
 import { errorsByPhase, phasesOf } from './phases.ts';
 import { readChaosState } from './read-state.ts';
+import { formatRecoveries, recoveredInTime, recoveryTimes } from './recovery.ts';
 import { reconcile, type Check } from './reconcile.ts';
 import { formatPhaseErrors, formatReconciliation } from './report.ts';
 
@@ -18,7 +19,8 @@ const UNITS_PER_PRODUCT = 80;
 
 /**
  * Runs the load with the faults against `system` (whose Redis is `redis`), waits for the orders
- * to settle, prints the figures and the reconciliation, and answers whether every check balanced.
+ * to settle, prints the figures, the recovery time of each repair and the reconciliation, and
+ * answers whether every check balanced and every repair recovered within the bound.
  */
 export async function runChaos(
   system: PrivateSystem,
@@ -99,6 +101,10 @@ export async function runChaos(
       `${KILLED_SUBGRAPH} down: ${OPERATIONS_WITHOUT_KILLED_SUBGRAPH.join(', ')}`,
     ),
   );
+  const recoveries = recoveryTimes(samples, windows, loadEnded);
+  log('');
+  log('From each repair to the first second without an error:');
+  log(formatRecoveries(recoveries, options.recoveryBoundSeconds));
   log('');
   log(
     `Reconciliation after ${settledSeconds.toFixed(1)} s of settling (${state.orders.length} orders, ` +
@@ -106,7 +112,10 @@ export async function runChaos(
   );
   log(formatReconciliation(checks));
   const failed = checks.some(({ mismatches }) => mismatches.length > 0);
+  const slow = !recoveredInTime(recoveries, options.recoveryBoundSeconds);
   log('');
-  log(failed ? 'CHAOS RUN FAILED: the books do not balance.' : 'Chaos run passed: every check balances.');
-  return !failed;
+  if (failed) log('CHAOS RUN FAILED: the books do not balance.');
+  if (slow) log(`CHAOS RUN FAILED: a repair took longer than ${options.recoveryBoundSeconds} s to stop the errors.`);
+  if (!failed && !slow) log('Chaos run passed: every check balances and every repair recovered in time.');
+  return !failed && !slow;
 }
