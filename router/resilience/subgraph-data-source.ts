@@ -52,9 +52,9 @@ const parseBody = ({ headers, body }: SubgraphHttpResponse): unknown =>
 /**
  * Calls one subgraph for the gateway: carries the request id, identity and what is left of the
  * operation's deadline, and runs every call under the subgraph's timeout (or the deadline, if
- * sooner), circuit breaker and retry policy. A call that fails for want of a
- * usable answer does not fail the operation: it becomes SUBGRAPH_UNAVAILABLE errors on the fields
- * that subgraph was to provide, and the gateway still returns what the others gave.
+ * sooner), circuit breaker and retry policy. A call that fails for want of a usable answer does
+ * not fail the operation: it becomes SUBGRAPH_UNAVAILABLE (or, out of time, DEADLINE_EXCEEDED)
+ * errors on the fields that subgraph was to provide, and the gateway still returns what the others gave.
  *
  * Operations are sent as RemoteGraphQLDataSource sends them (the same body, the same errors for a
  * 4xx or a body that is not a JSON object, the same cache-control hints), over a pooled undici client.
