@@ -86,11 +86,15 @@ export function retryOnLostConnections(pool: pg.Pool, logger?: Logger): void {
         const clientQuery = client.query.bind(client) as unknown as (...args: unknown[]) => unknown;
         client.query = ((...queryArgs: unknown[]) => {
           const state = transactions.getStore();
-          if (state && isCommit(textOf(queryArgs[0]))) state.commitSent = true;
+          const commit = state !== undefined && isCommit(textOf(queryArgs[0]));
+          if (commit) state.commitSent = true;
           const result = clientQuery(...queryArgs);
           if (state && result instanceof Promise) {
             result.catch((error: unknown) => {
-              if (isConnectionLost(error) && !state.commitSent) state.lostBeforeCommit = true;
+              if (!isConnectionLost(error)) return;
+              // A COMMIT refused by a connection already known to be dead never left: nothing committed.
+              if (commit && error instanceof Error && NOT_SENT_MESSAGE.test(error.message)) state.commitSent = false;
+              if (!state.commitSent) state.lostBeforeCommit = true;
             });
           }
           return result;
@@ -108,8 +112,9 @@ interface Transactional {
 /**
  * Runs an interactive transaction (`$transaction(async (tx) => ...)`) once more when its connection
  * was lost before COMMIT was sent: the server rolled it back, so running it again is what a
- * caller's retry would do, without failing the request. A loss during COMMIT leaves the outcome
- * unknown and is not retried; nor is the batch form, whose queries cannot be sent twice. So a
+ * caller's retry would do, without failing the request. A COMMIT that never left (its connection
+ * was already dead) counts as lost before it; a loss during COMMIT leaves the outcome unknown and
+ * is not retried; nor is the batch form, whose queries cannot be sent twice. So a
  * transaction's callback may run twice: it must do only database work, or work that is safe to
  * repeat as a job retry would repeat it.
  */

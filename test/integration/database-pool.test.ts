@@ -84,6 +84,20 @@ describe('createPool', () => {
       expect(result).toEqual([{ two: 2 }]);
     });
 
+    it('runs a transaction again when its COMMIT could not be sent on a connection already dead', async () => {
+      let runs = 0;
+      await prisma.$transaction(async (tx) => {
+        runs += 1;
+        const [{ pid }] = (await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`) as [{ pid: number }];
+        if (runs === 1) {
+          await terminate(pid);
+          // Long enough for the client to learn its connection is gone before COMMIT is due.
+          await sleep(200);
+        }
+      });
+      expect(runs).toBe(2);
+    });
+
     it('does not repeat a lone write whose connection was lost: it may have committed', async () => {
       const write = prisma.$executeRaw`INSERT INTO writes SELECT 1 FROM pg_sleep(0.5)`.then(
         () => 'written',
