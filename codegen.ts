@@ -20,6 +20,7 @@ const subgraphs: Record<string, Record<string, string>> = {
   },
   payments: {
     Payment: './prisma/client.ts#Payment as PaymentModel',
+    Refund: './prisma/client.ts#Refund as RefundModel',
     Order: '../entity-references.ts#OrderReference',
   },
   orders: {

@@ -1,5 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Integration files that use the run's shared system instead of starting their own: they only talk
+ * to it (no process stopped, killed or started with other settings) and count only what they make.
+ */
+const SHARED_SYSTEM_FILES = [
+  'accounts',
+  'browse',
+  'bulk-import',
+  'catalog',
+  'inventory',
+  'notifications',
+  'orders',
+  'payments',
+  'seed',
+].map((name) => `test/integration/${name}.test.ts`);
+
 export default defineConfig({
   // Apollo's packages load graphql's CommonJS build; tests must use the same one, or graphql
   // refuses schemas built "in another realm".
@@ -18,12 +34,27 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // Integration tests run after the fast unit tier, with their own worker limit.
+          // Integration tests run after the fast unit tier, beside integration-shared.
           sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
+          exclude: SHARED_SYSTEM_FILES,
           globalSetup: ['test/global-setup.ts'],
-          // Each file starts a whole system of processes; two cores cannot run many at once.
-          maxWorkers: 2,
+          // Each file starts a whole system of processes; with integration-shared's one file at a
+          // time, two run at once on two cores.
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration-shared',
+          sequence: { groupOrder: 1 },
+          include: SHARED_SYSTEM_FILES,
+          globalSetup: ['test/global-setup.ts'],
+          // One file at a time on the one shared system (`sharedSystem` empties its databases).
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

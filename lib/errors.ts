@@ -15,6 +15,10 @@ export const ErrorCode = {
   InsufficientStock: 'INSUFFICIENT_STOCK',
   /** A price changed since the client last saw it; the client shows the new one and asks again. */
   PriceChanged: 'PRICE_CHANGED',
+  /** The order is not PENDING or CONFIRMED (already shipped, failed or cancelled); `extensions.status` says which. */
+  OrderNotCancellable: 'ORDER_NOT_CANCELLABLE',
+  /** Only a CONFIRMED order can ship; `extensions.status` says what the order is. */
+  OrderNotShippable: 'ORDER_NOT_SHIPPABLE',
   /** Another service this one needs did not answer; the same request may succeed later. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',

@@ -1,3 +1,5 @@
+// First: the gateway must find @apollo/federation-internals' exports already flattened.
+import './flat-federation-exports.ts';
 import { ApolloGateway, type SupergraphSdlHook } from '@apollo/gateway';
 import type { Logger } from '#lib/logger';
 import type { RouterConfig } from './config.ts';

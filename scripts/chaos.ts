@@ -38,7 +38,7 @@ try {
       const system = await startPrivateSystem({
         label: 'chaos',
         background: true,
-        workerReplicas: options.workerReplicas,
+        replicas: options.replicas,
         templates,
         env: { ...CHAOS_ENV, REDIS_URL: redis.url },
       });

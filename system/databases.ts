@@ -43,3 +43,21 @@ export function withDatabaseName(url: string, name: string): string {
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
+
+/**
+ * Empties every table but Prisma's migration history. Identities keep counting, so an id a
+ * running process may still hold in a cache is never given to a new row.
+ */
+export async function emptyDatabase(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
+       WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND tablename <> '_prisma_migrations'`,
+    );
+    if (rows.length) await client.query(`TRUNCATE ${rows.map(({ name }) => name).join(', ')} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}

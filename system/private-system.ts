@@ -39,8 +39,8 @@ export interface PrivateSystemOptions {
   templates?: Record<string, string>;
   /** Also start the checkout workers and the fake payment gateway. */
   background?: boolean;
-  /** Processes per checkout worker when `background` (default 1; see `startSystem`). */
-  workerReplicas?: number;
+  /** Processes of the router and, when `background`, of every checkout worker (default 1; see `startSystem`). */
+  replicas?: number;
   /** Names the databases (`<label>_<run>_<subgraph>`); `test` by default. */
   label?: string;
   /** The PostgreSQL server for the databases; TEST_DATABASE_SERVER_URL or the local one. */
@@ -107,7 +107,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
         options.onLine?.(line, name);
       },
       ...(options.templates ? { templates: options.templates } : {}),
-      ...(options.workerReplicas ? { workerReplicas: options.workerReplicas } : {}),
+      ...(options.replicas ? { replicas: options.replicas } : {}),
       ...(options.runtime ? { runtime: options.runtime } : {}),
       ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
     });

@@ -31,10 +31,12 @@ export interface StartSystemOptions {
   /** Also start the checkout workers and the fake payment gateway (default true). */
   background?: boolean;
   /**
-   * Processes per checkout worker (default 1). The extra ones are named `<worker>-2`, ... and
-   * listen on a free port; all of them take jobs from the same queues, as replicas do.
+   * Processes of the router and of every checkout worker (default 1), as replicas run on many
+   * machines. The router runs as that many node:cluster processes on its one port
+   * (`ROUTER_WORKERS`); the extra worker processes are named `<worker>-2`, ..., listen on a free
+   * port, and take jobs from the same queues as the first.
    */
-  workerReplicas?: number;
+  replicas?: number;
   /** Also serve the built web storefront (web/dist, `npm run web:build`) after the router (default false). */
   storefront?: boolean;
   /** `compiled` (default) runs the build under `dist/`; `source` runs TypeScript through tsx. */
@@ -133,10 +135,12 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   const background =
     options.background === false
       ? []
-      : [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, options.workerReplicas ?? 1)];
+      : [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, options.replicas ?? 1)];
   const entries: ProcessEntry[] = [...SUBGRAPHS, ...background, ROUTER, ...(options.storefront ? [STOREFRONT] : [])];
   for (const subgraph of SUBGRAPHS) baseEnv[`${subgraph.envPrefix}_DATABASE_URL`] = databaseUrls[subgraph.name];
   if (options.ports === 'free') for (const { envPrefix } of entries) baseEnv[`${envPrefix}_PORT`] = '0';
+  // Only the router reads it; the workers' replicas are the entries above.
+  if (options.replicas !== undefined) baseEnv['ROUTER_WORKERS'] = String(options.replicas);
   const host = reachableHost(baseEnv['HOST']);
 
   const processes: Record<string, ServiceProcess> = {};

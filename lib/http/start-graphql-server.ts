@@ -76,6 +76,10 @@ export async function startGraphQLServer<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: Express would hash every answer (tens of KB through the router) for a validator no
+  // client uses. GraphQL answers are POSTs, which browsers and CDNs never revalidate; caching is
+  // Cache-Control (and the router's response cache), which does not depend on it.
+  app.set('etag', false);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const httpServer = http.createServer(
     {

@@ -7,7 +7,7 @@ export const QueueName = {
   OrdersSaga: 'orders-saga',
   /** Consumed by the inventory worker: stock commands and the reservation-expiry schedule. */
   Inventory: 'inventory',
-  /** Consumed by the payments worker: charge commands. */
+  /** Consumed by the payments worker: charge and refund commands. */
   Payments: 'payments',
   /** Consumed by the notifications worker; one queue per delivery channel so each has its own rate limit. */
   NotificationsEmail: 'notifications-email',
@@ -25,14 +25,20 @@ export const JobName = {
   PaymentCaptured: 'payment-captured',
   PaymentDeclined: 'payment-declined',
   ReservationExpired: 'reservation-expired',
+  OrderCancelled: 'order-cancelled',
+  OrderShipped: 'order-shipped',
   ReserveStock: 'reserve-stock',
   CommitReservation: 'commit-reservation',
   ReleaseReservation: 'release-reservation',
+  ReturnStock: 'return-stock',
   ExpireReservations: 'expire-reservations',
   Charge: 'charge',
   CancelPayment: 'cancel-payment',
+  RefundPayment: 'refund-payment',
   OrderConfirmed: 'order-confirmed',
   OrderFailed: 'order-failed',
+  NotifyOrderCancelled: 'notify-order-cancelled',
+  NotifyOrderShipped: 'notify-order-shipped',
   StockAvailabilityChanged: 'stock-availability-changed',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { ZodError } from 'zod';
 import type { Registry } from 'prom-client';
@@ -9,6 +10,12 @@ import type { JobDataOf, JobNameOf } from './queue-jobs.ts';
 import type { QueueName } from './queue-names.ts';
 import { createRedisConnection } from './redis-connection.ts';
 
+/**
+ * One process among the replicas of a worker: `<name>@<host>:<pid>`. In Kubernetes the host is the
+ * pod's name; on one machine the pid tells replicas apart.
+ */
+export const workerIdentity = (name: string) => `${name}@${hostname()}:${process.pid}`;
+
 /** One processor per job type of the queue; each must be safe to run again for the same job. */
 export type Processors<Q extends QueueName> = {
   [N in JobNameOf<Q>]: (data: JobDataOf<Q, N>, job: Job) => Promise<void>;
@@ -16,6 +23,11 @@ export type Processors<Q extends QueueName> = {
 
 export interface StartWorkerOptions<Q extends QueueName> {
   queue: Q;
+  /**
+   * Who takes the jobs, recorded on each one as BullMQ's `processedBy`: which process ran a job,
+   * or took it over from one that stopped (see `workerIdentity`).
+   */
+  name?: string;
   settings: QueueSettings;
   concurrency: number;
   logger: Logger;
@@ -69,6 +81,7 @@ export function startWorker<Q extends QueueName>(options: StartWorkerOptions<Q>)
     {
       connection,
       prefix: settings.prefix,
+      ...(options.name ? { name: options.name } : {}),
       concurrency: options.concurrency,
       lockDuration: settings.lockMs,
       stalledInterval: settings.lockMs,

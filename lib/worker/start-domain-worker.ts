@@ -5,7 +5,7 @@ import { createMetrics } from '../metrics/create-metrics.ts';
 import { createPrismaClient, type ClientConstructor } from '../prisma.ts';
 import { createProducer, type Producer } from '../queue/create-producer.ts';
 import type { QueueName } from '../queue/queue-names.ts';
-import { startWorker, type Processors } from '../queue/start-worker.ts';
+import { startWorker, workerIdentity, type Processors } from '../queue/start-worker.ts';
 import { databaseReadiness, type Queryable } from '../subgraph/database-readiness.ts';
 import { serveWorkerProcess } from './serve-worker-process.ts';
 import type { WorkerConfig } from './worker-config.ts';
@@ -77,6 +77,7 @@ export async function startDomainWorker<
   const worker = startWorker({
     metrics,
     queue: options.queue,
+    name: workerIdentity(name),
     settings: config.queues,
     concurrency: config.concurrency,
     logger,

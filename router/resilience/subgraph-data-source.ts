@@ -17,6 +17,7 @@ import {
 } from './subgraph-http-client.ts';
 import { restrictCachePolicy } from './cache-policy.ts';
 import { createInFlightCalls } from './in-flight-calls.ts';
+import { copyJson } from './copy-json.ts';
 
 export interface SubgraphDataSourceOptions {
   name: string;
@@ -33,10 +34,11 @@ type GraphQLResponse = Awaited<SubgraphResponse>;
 
 interface Answer {
   response: GraphQLResponse;
-  /** The body as received, for callers that shared this call: each parses its own copy. */
-  text: string;
   cacheControl: string | undefined;
 }
+
+/** A caller that shared a call gets its own copy of the parsed body: cheaper than parsing it again. */
+const copyAnswer = (answer: Answer): Answer => ({ ...answer, response: copyJson(answer.response) });
 
 // The gateway writes every subgraph operation with its keyword first ("mutation Op__x__0 ...").
 const isMutation = (query: string | undefined) => /^\s*mutation\b/.test(query ?? '');
@@ -62,7 +64,7 @@ const parseBody = ({ headers, body }: SubgraphHttpResponse): unknown =>
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly options: SubgraphDataSourceOptions;
   private readonly client: SubgraphHttpClient;
-  private readonly inFlight = createInFlightCalls<Answer>();
+  private readonly inFlight = createInFlightCalls<Answer>(copyAnswer);
 
   constructor(options: SubgraphDataSourceOptions) {
     super({ url: options.url });
@@ -90,16 +92,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const deadline = 'deadline' in context ? context.deadline : Number.POSITIVE_INFINITY;
     const call = () => guards.run(name, kind, () => metrics.time(name, () => this.send(payload, headers, deadline)));
     try {
-      let answer: Answer;
-      if (kind === 'query') {
-        // Identical queries for the same caller identity in flight at once make one call. The
-        // gateway merges into the objects it gets, so each sharer parses its own copy of the body.
-        const { result, shared } = this.inFlight.run(`${headers[ROUTER_IDENTITY_HEADER] ?? ''}\n${payload}`, call);
-        answer = await result;
-        if (shared) answer = { ...answer, response: JSON.parse(answer.text) as GraphQLResponse };
-      } else {
-        answer = await call();
-      }
+      // Identical queries for the same caller identity in flight at once make one call.
+      const answer =
+        kind === 'query'
+          ? await this.inFlight.run(`${headers[ROUTER_IDENTITY_HEADER] ?? ''}\n${payload}`, call)
+          : await call();
       restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.cacheControl);
       return answer.response;
     } catch (error) {
@@ -141,7 +138,6 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const cacheControl = answer.headers['cache-control'];
     return {
       response: body as GraphQLResponse,
-      text: answer.body,
       cacheControl: typeof cacheControl === 'string' ? cacheControl : undefined,
     };
   }

@@ -8,7 +8,7 @@
  * commands from INFO), and the chaos run's reconciliation. A table first, then the figures as JSON.
  * The usual <DOMAIN>_WORKER_CONCURRENCY variables are passed on to the workers, and
  * NODE_FLAGS_<PROCESS> (e.g. NODE_FLAGS_ORDERS='--cpu-prof --cpu-prof-dir=/tmp/prof') to one process;
- * BENCH_WORKER_REPLICAS (1) runs that many processes of every worker.
+ * BENCH_REPLICAS (1) runs that many processes of the router and of every worker.
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -35,7 +35,7 @@ const settings = parseEnv(
     BENCH_PRODUCTS: z.coerce.number().int().min(2).max(1_000).default(40),
     BENCH_HOT_SHARE: z.coerce.number().min(0).max(1).default(0.3),
     BENCH_SETTLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(120_000),
-    BENCH_WORKER_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
+    BENCH_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
   }),
   process.env,
 );
@@ -54,7 +54,7 @@ const { templates, drop } = await createTemplateDatabases(`bench${randomUUID().s
 const system = await startPrivateSystem({
   label: 'bench',
   background: true,
-  workerReplicas: settings.BENCH_WORKER_REPLICAS,
+  replicas: settings.BENCH_REPLICAS,
   templates,
   nodeFlags: nodeFlagsFromEnv(process.env),
   env: {

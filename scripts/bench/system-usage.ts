@@ -1,7 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { PrivateSystem } from '#system/private-system';
 import { readProcessCounts, subtractCounts, type ProcessCounts } from './process-metrics.ts';
-import { cpuSecondsOf, postgresProcesses, redisSnapshot, type RedisSnapshot } from './process-usage.ts';
+import {
+  cpuSecondsOf,
+  cpuSecondsWithChildrenOf,
+  postgresProcesses,
+  redisSnapshot,
+  type RedisSnapshot,
+} from './process-usage.ts';
 
 export interface UsageSnapshot {
   /** CPU seconds and counters of each of the system's own processes, by name. */
@@ -23,8 +29,9 @@ export interface Usage {
 const metricsUrlOf = (system: PrivateSystem, name: string): string | undefined => {
   if (name === 'router') return system.routerUrl.replace(/\/graphql$/, '/metrics');
   if (system.subgraphUrls[name]) return system.subgraphUrls[name].replace(/\/graphql$/, '/metrics');
-  // The fake payment gateway serves no metrics; the workers serve theirs on the ops port.
-  return name.endsWith('-worker') ? `${system.backgroundUrls[name]}/metrics` : undefined;
+  // The fake payment gateway serves no metrics; the workers and their replicas (`<worker>-2`)
+  // serve theirs on the ops port.
+  return /-worker(-\d+)?$/.test(name) ? `${system.backgroundUrls[name]}/metrics` : undefined;
 };
 
 async function cpuOfPids(pids: readonly number[]) {
@@ -43,7 +50,7 @@ export async function snapshotUsage(
   const entries = await Promise.all(
     Object.values(system.processes).map(async ({ name, child }) => {
       const [cpuSeconds, counts] = await Promise.all([
-        cpuSecondsOf(child.pid!),
+        cpuSecondsWithChildrenOf(child.pid!),
         readProcessCounts(metricsUrlOf(system, name)),
       ]);
       return [name, { cpuSeconds: cpuSeconds ?? 0, counts }] as const;

@@ -9,7 +9,7 @@ describe('chaosOptions', () => {
       thinkMs: 100,
       faultMs: 5_000,
       settleMs: 90_000,
-      workerReplicas: 1,
+      replicas: 1,
       recoveryBoundSeconds: 2,
     });
   });
@@ -18,7 +18,7 @@ describe('chaosOptions', () => {
     expect(
       chaosOptions(['--duration', '60', '--fault-seconds', '3', '--settle-seconds', '30', '--logs', 'chaos.log']),
     ).toMatchObject({ durationMs: 60_000, faultMs: 3_000, settleMs: 30_000, logsFile: 'chaos.log' });
-    expect(chaosOptions(['--worker-replicas', '2'])).toMatchObject({ workerReplicas: 2 });
+    expect(chaosOptions(['--replicas', '2'])).toMatchObject({ replicas: 2 });
     expect(chaosOptions(['--recovery-bound-seconds', '1.5'])).toMatchObject({ recoveryBoundSeconds: 1.5 });
   });
 
@@ -26,6 +26,6 @@ describe('chaosOptions', () => {
     expect(() => chaosOptions(['--duration', '3600'])).toThrow(/duration/);
     expect(() => chaosOptions(['--duration', '30', '--fault-seconds', '10'])).toThrow(/fault lengths/);
     expect(() => chaosOptions(['--users', '0'])).toThrow(/users/);
-    expect(() => chaosOptions(['--worker-replicas', '0'])).toThrow(/workerReplicas/);
+    expect(() => chaosOptions(['--replicas', '0'])).toThrow(/replicas/);
   });
 });

@@ -6,8 +6,9 @@ import { parseEnv } from '#lib/config';
  * The chaos run's bounds from flags: `--duration` of the load in seconds (the four faults are
  * spread over it), `--users`, `--think-ms`, `--fault-seconds` (how long each fault lasts) and
  * `--settle-seconds` (how long accepted orders get to reach a final state afterwards),
- * `--worker-replicas` (processes per checkout worker, 1 by default), `--recovery-bound-seconds`
- * (the longest a repair may take to give an error-free second, 2), and `--logs <file>` to keep
+ * `--replicas` (processes of the router and of every checkout worker, 1 by default),
+ * `--recovery-bound-seconds` (the longest a repair may take to give an error-free second, 2), and
+ * `--logs <file>` to keep
  * every line the system's processes printed.
  */
 export function chaosOptions(argv: string[]) {
@@ -19,7 +20,7 @@ export function chaosOptions(argv: string[]) {
       'think-ms': { type: 'string' },
       'fault-seconds': { type: 'string' },
       'settle-seconds': { type: 'string' },
-      'worker-replicas': { type: 'string' },
+      replicas: { type: 'string' },
       'recovery-bound-seconds': { type: 'string' },
       logs: { type: 'string' },
     },
@@ -32,7 +33,7 @@ export function chaosOptions(argv: string[]) {
         thinkMs: z.coerce.number().int().min(0).max(10_000).default(100),
         faultSeconds: z.coerce.number().int().min(1).max(30).default(5),
         settleSeconds: z.coerce.number().int().min(5).max(600).default(90),
-        workerReplicas: z.coerce.number().int().min(1).max(4).default(1),
+        replicas: z.coerce.number().int().min(1).max(4).default(1),
         recoveryBoundSeconds: z.coerce.number().min(0).max(60).default(2),
       })
       // Four faults, each with calm load around it.
@@ -43,7 +44,7 @@ export function chaosOptions(argv: string[]) {
       thinkMs: values['think-ms'],
       faultSeconds: values['fault-seconds'],
       settleSeconds: values['settle-seconds'],
-      workerReplicas: values['worker-replicas'],
+      replicas: values.replicas,
       recoveryBoundSeconds: values['recovery-bound-seconds'],
     },
   );
@@ -53,7 +54,7 @@ export function chaosOptions(argv: string[]) {
     thinkMs: parsed.thinkMs,
     faultMs: parsed.faultSeconds * 1000,
     settleMs: parsed.settleSeconds * 1000,
-    workerReplicas: parsed.workerReplicas,
+    replicas: parsed.replicas,
     recoveryBoundSeconds: parsed.recoveryBoundSeconds,
     logsFile: values.logs,
   };

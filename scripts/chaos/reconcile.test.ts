@@ -4,21 +4,28 @@ import { reconcile, type ChaosState } from './reconcile.ts';
 const P1 = 'product-1';
 const P2 = 'product-2';
 
-/** Two confirmed orders and one failed, every effect where it belongs. */
+/**
+ * Two confirmed orders, one failed, one cancelled after it was confirmed (refunded) and one
+ * cancelled before it was charged: every effect where it belongs.
+ */
 function consistentState(): ChaosState {
   return {
-    acceptedOrderIds: ['o1', 'o2', 'o3'],
+    acceptedOrderIds: ['o1', 'o2', 'o3', 'o4', 'o5'],
     initialOnHand: { [P1]: 10, [P2]: 5 },
     orders: [
       { id: 'o1', status: 'CONFIRMED', totalAmount: 300 },
       { id: 'o2', status: 'CONFIRMED', totalAmount: 100 },
       { id: 'o3', status: 'FAILED', totalAmount: 200 },
+      { id: 'o4', status: 'CANCELLED', totalAmount: 150 },
+      { id: 'o5', status: 'CANCELLED', totalAmount: 50 },
     ],
     orderLines: [
       { orderId: 'o1', productId: P1, quantity: 2 },
       { orderId: 'o1', productId: P2, quantity: 1 },
       { orderId: 'o2', productId: P1, quantity: 1 },
       { orderId: 'o3', productId: P2, quantity: 4 },
+      { orderId: 'o4', productId: P1, quantity: 1 },
+      { orderId: 'o5', productId: P2, quantity: 1 },
     ],
     stock: [
       { productId: P1, onHand: 7, reserved: 0 },
@@ -28,20 +35,29 @@ function consistentState(): ChaosState {
       { orderId: 'o1', status: 'COMMITTED' },
       { orderId: 'o2', status: 'COMMITTED' },
       { orderId: 'o3', status: 'RELEASED' },
+      { orderId: 'o4', status: 'RETURNED' },
+      { orderId: 'o5', status: 'RETURNED' },
     ],
     payments: [
       { orderId: 'o1', status: 'CAPTURED' },
       { orderId: 'o2', status: 'CAPTURED' },
       { orderId: 'o3', status: 'DECLINED' },
+      { orderId: 'o4', status: 'REFUNDED' },
     ],
+    refunds: [{ orderId: 'o4', status: 'SUCCEEDED' }],
     captures: [
       { captureId: 'c1', idempotencyKey: 'order-o1:capture', amount: 300 },
       { captureId: 'c2', idempotencyKey: 'order-o2:capture', amount: 100 },
+      { captureId: 'c4', idempotencyKey: 'order-o4:capture', amount: 150 },
     ],
+    gatewayRefunds: [{ refundId: 'r4', captureId: 'c4', idempotencyKey: 'order-o4:refund', amount: 150 }],
     notifications: [
       { orderId: 'o1', template: 'ORDER_CONFIRMED', status: 'SENT', dedupeKey: 'order_confirmed:o1' },
       { orderId: 'o2', template: 'ORDER_CONFIRMED', status: 'SENT', dedupeKey: 'order_confirmed:o2' },
       { orderId: 'o3', template: 'ORDER_FAILED', status: 'SENT', dedupeKey: 'order_failed:o3' },
+      { orderId: 'o4', template: 'ORDER_CONFIRMED', status: 'SENT', dedupeKey: 'order_confirmed:o4' },
+      { orderId: 'o4', template: 'ORDER_CANCELLED', status: 'SENT', dedupeKey: 'order_cancelled:o4' },
+      { orderId: 'o5', template: 'ORDER_CANCELLED', status: 'SENT', dedupeKey: 'order_cancelled:o5' },
     ],
     processes: [
       { name: 'orders', running: true },
@@ -62,21 +78,22 @@ describe('reconcile', () => {
       'stock adds up',
       'one captured payment per confirmed order',
       'gateway captures match',
+      'one refund per cancelled paid order',
       'one notification sent per final order',
       'every process still running',
     ]);
     expect(checks.flatMap(({ mismatches }) => mismatches)).toEqual([]);
-    expect(checks.map(({ checked }) => checked)).toEqual([3, 3, 2, 3, 2, 3, 2]);
+    expect(checks.map(({ checked }) => checked)).toEqual([5, 5, 2, 5, 3, 3, 5, 2]);
   });
 
   it('reports an accepted order that was lost and one left pending', () => {
     const state = consistentState();
-    const lost = { ...state, acceptedOrderIds: [...state.acceptedOrderIds, 'o4'] };
+    const lost = { ...state, acceptedOrderIds: [...state.acceptedOrderIds, 'o8'] };
     expect(mismatchesOf(lost, 'accepted orders exist')).toEqual([
-      'order o4 was accepted but is not in the orders database',
+      'order o8 was accepted but is not in the orders database',
     ]);
-    const stuck = { ...state, orders: [...state.orders, { id: 'o5', status: 'PENDING', totalAmount: 1 }] };
-    expect(mismatchesOf(stuck, 'orders in a final state')).toEqual(['order o5 is PENDING']);
+    const stuck = { ...state, orders: [...state.orders, { id: 'o9', status: 'PENDING', totalAmount: 1 }] };
+    expect(mismatchesOf(stuck, 'orders in a final state')).toEqual(['order o9 is PENDING']);
   });
 
   it('reports stock that does not add up, is still reserved, or went negative', () => {
@@ -127,10 +144,53 @@ describe('reconcile', () => {
     };
     expect(mismatchesOf(wrong, 'gateway captures match')).toEqual([
       '2 captures with idempotency key order-o1:capture',
-      'money taken for FAILED order o3',
       'order o3: captured 150, total 200',
       'capture c9 (something-else) is for no known order',
       'confirmed order o2 has no capture at the gateway',
+    ]);
+  });
+
+  it('reports money kept for a failed order, a refund given twice, and a refunded confirmed order', () => {
+    const state = consistentState();
+    const wrong = {
+      ...state,
+      payments: [...state.payments, { orderId: 'o3', status: 'FAILED' }],
+      refunds: [...state.refunds, { orderId: 'o4', status: 'SUCCEEDED' }, { orderId: 'o2', status: 'PENDING' }],
+      captures: [...state.captures, { captureId: 'c3', idempotencyKey: 'order-o3:capture', amount: 200 }],
+      gatewayRefunds: [
+        ...state.gatewayRefunds,
+        { refundId: 'r4b', captureId: 'c4', idempotencyKey: 'order-o4:refund-again', amount: 150 },
+        { refundId: 'r2', captureId: 'c2', idempotencyKey: 'order-o2:refund', amount: 90 },
+      ],
+    };
+    expect(mismatchesOf(wrong, 'one refund per cancelled paid order')).toEqual([
+      'capture c4 refunded 2 times at the gateway',
+      'order o4 has 2 refunds',
+      'refund of order o2 is PENDING',
+      'CONFIRMED order o2 was refunded',
+      'money kept for FAILED order o3',
+      'FAILED order o3 has no refund recorded',
+      'refund r2: 90 given back, 100 taken',
+    ]);
+  });
+
+  it('reports a cancelled order whose units were never returned, or that was not told', () => {
+    const state = consistentState();
+    const wrong = {
+      ...state,
+      stock: [
+        { productId: P1, onHand: 6, reserved: 0 },
+        { productId: P2, onHand: 4, reserved: 0 },
+      ],
+      reservations: [...state.reservations.slice(0, 3), { orderId: 'o4', status: 'COMMITTED' }],
+      notifications: state.notifications.filter(({ orderId }) => orderId !== 'o5'),
+    };
+    expect(mismatchesOf(wrong, 'stock adds up')).toEqual([
+      `product ${P1}: on hand 6, expected 10 − 3 sold = 7`,
+      'order o4 is CANCELLED but its units were never returned',
+    ]);
+    expect(mismatchesOf(wrong, 'one notification sent per final order')).toEqual([
+      'CANCELLED order o5: expected one ORDER_CANCELLED SENT, found none',
     ]);
   });
 
@@ -143,6 +203,7 @@ describe('reconcile', () => {
         { orderId: 'o3', template: 'ORDER_CONFIRMED', status: 'SENT', dedupeKey: 'order_confirmed:o3' },
         { orderId: 'o3', template: 'ORDER_FAILED', status: 'SENT', dedupeKey: 'order_failed:o3' },
         { orderId: 'o3', template: 'ORDER_FAILED', status: 'SENT', dedupeKey: 'order_failed:o3' },
+        ...state.notifications.slice(3),
       ],
     };
     expect(mismatchesOf(wrong, 'one notification sent per final order')).toEqual([

@@ -9,8 +9,12 @@ export interface ChaosState {
   stock: readonly { productId: string; onHand: number; reserved: number }[];
   reservations: readonly { orderId: string; status: string }[];
   payments: readonly { orderId: string; status: string }[];
+  /** Payments' Refund rows. */
+  refunds: readonly { orderId: string; status: string }[];
   /** The gateway's record of money actually taken; the key is `order-<orderId>:capture`. */
   captures: readonly { captureId: string; idempotencyKey: string; amount: number }[];
+  /** The gateway's record of money actually given back; the key is `order-<orderId>:refund`. */
+  gatewayRefunds: readonly { refundId: string; captureId: string; idempotencyKey: string; amount: number }[];
   notifications: readonly { orderId: string; template: string; status: string; dedupeKey: string }[];
   /** Every process of the system, and whether it is still running (none should die on its own). */
   processes: readonly { name: string; running: boolean }[];
@@ -24,8 +28,19 @@ export interface Check {
   mismatches: string[];
 }
 
-const FINAL = new Set(['CONFIRMED', 'FAILED']);
-const NOTICE_FOR: Record<string, string> = { CONFIRMED: 'ORDER_CONFIRMED', FAILED: 'ORDER_FAILED' };
+const FINAL = new Set(['CONFIRMED', 'FAILED', 'CANCELLED', 'SHIPPED']);
+/** Orders whose money is kept and whose units left the warehouse. */
+const SOLD = new Set(['CONFIRMED', 'SHIPPED']);
+/**
+ * The notices each final status must have sent, once each, and the ones it may have besides: an
+ * order cancelled after it was confirmed was told both.
+ */
+const NOTICES: Record<string, { required: string[]; allowed: string[] }> = {
+  CONFIRMED: { required: ['ORDER_CONFIRMED'], allowed: [] },
+  FAILED: { required: ['ORDER_FAILED'], allowed: [] },
+  CANCELLED: { required: ['ORDER_CANCELLED'], allowed: ['ORDER_CONFIRMED'] },
+  SHIPPED: { required: ['ORDER_CONFIRMED', 'ORDER_SHIPPED'], allowed: [] },
+};
 const CAPTURE_KEY = /^order-(.+):capture$/;
 
 const countBy = <T>(items: readonly T[], key: (item: T) => string) => {
@@ -36,8 +51,9 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string) => {
 
 /**
  * Compares what the databases and the gateway hold after a chaos run with what the pipeline
- * promises: every accepted order final, stock adding up, one capture per confirmed order and
- * none for failed ones, one sent notification per final order. Pure, so it can be tested on rows
+ * promises: every accepted order final, stock adding up (cancelled orders' units back), one
+ * capture per confirmed order, money taken for a failed or cancelled order refunded exactly once
+ * and none refunded twice, the notices each final status calls for. Pure, so it can be tested on rows
  * made up to disagree.
  */
 export function reconcile(state: ChaosState): Check[] {
@@ -57,7 +73,7 @@ export function reconcile(state: ChaosState): Check[] {
   const stock: Check = { name: 'stock adds up', checked: 0, mismatches: [] };
   const sold = new Map<string, number>();
   for (const line of state.orderLines) {
-    if (orders.get(line.orderId)?.status === 'CONFIRMED') {
+    if (SOLD.has(orders.get(line.orderId)?.status ?? '')) {
       sold.set(line.productId, (sold.get(line.productId) ?? 0) + line.quantity);
     }
   }
@@ -82,8 +98,12 @@ export function reconcile(state: ChaosState): Check[] {
     if (!(productId in state.initialOnHand)) stock.mismatches.push(`product ${productId} was sold but never stocked`);
   }
   for (const reservation of state.reservations) {
-    if (reservation.status === 'HELD' && FINAL.has(orders.get(reservation.orderId)?.status ?? '')) {
+    const status = orders.get(reservation.orderId)?.status ?? '';
+    if (reservation.status === 'HELD' && FINAL.has(status)) {
       stock.mismatches.push(`order ${reservation.orderId} is final but its reservation is still HELD`);
+    }
+    if (reservation.status === 'COMMITTED' && status === 'CANCELLED') {
+      stock.mismatches.push(`order ${reservation.orderId} is CANCELLED but its units were never returned`);
     }
   }
 
@@ -95,10 +115,11 @@ export function reconcile(state: ChaosState): Check[] {
   for (const order of orders.values()) {
     payments.checked += 1;
     const captured = (paymentsByOrder.get(order.id) ?? []).filter((status) => status === 'CAPTURED').length;
-    if (order.status === 'CONFIRMED' && captured !== 1) {
+    if (SOLD.has(order.status) && captured !== 1) {
       payments.mismatches.push(`confirmed order ${order.id} has ${captured} captured payments`);
     }
-    if (order.status !== 'CONFIRMED' && captured > 0) {
+    // A capture on an order that ended without a sale is refunded: the payment says REFUNDED.
+    if (!SOLD.has(order.status) && captured > 0) {
       payments.mismatches.push(`${order.status} order ${order.id} has a captured payment`);
     }
   }
@@ -119,16 +140,17 @@ export function reconcile(state: ChaosState): Check[] {
       continue;
     }
     capturedOrders.set(orderId, (capturedOrders.get(orderId) ?? 0) + 1);
-    if (order.status !== 'CONFIRMED') gateway.mismatches.push(`money taken for ${order.status} order ${orderId}`);
     if (capture.amount !== order.totalAmount) {
       gateway.mismatches.push(`order ${orderId}: captured ${capture.amount}, total ${order.totalAmount}`);
     }
   }
   for (const order of orders.values()) {
-    if (order.status === 'CONFIRMED' && !capturedOrders.has(order.id)) {
+    if (SOLD.has(order.status) && !capturedOrders.has(order.id)) {
       gateway.mismatches.push(`confirmed order ${order.id} has no capture at the gateway`);
     }
   }
+
+  const refunds = reconcileRefunds(state, orders);
 
   const notices: Check = { name: 'one notification sent per final order', checked: 0, mismatches: [] };
   for (const [key, count] of countBy(state.notifications, (notice) => notice.dedupeKey)) {
@@ -140,14 +162,25 @@ export function reconcile(state: ChaosState): Check[] {
     if (!allOrderIds.has(notice.orderId)) notices.mismatches.push(`notification for unknown order ${notice.orderId}`);
   }
   for (const order of orders.values()) {
-    const expected = NOTICE_FOR[order.status];
+    const expected = NOTICES[order.status];
     if (!expected) continue;
     notices.checked += 1;
     const found = noticesByOrder.get(order.id) ?? [];
-    const sent = found.filter((notice) => notice.template === expected && notice.status === 'SENT');
-    if (found.length !== 1 || sent.length !== 1) {
+    const sentOnce = (template: string) =>
+      found.filter((notice) => notice.template === template && notice.status === 'SENT').length === 1;
+    const fits =
+      expected.required.every(sentOnce) &&
+      found.every(
+        (notice) =>
+          notice.status === 'SENT' &&
+          (expected.required.includes(notice.template) || expected.allowed.includes(notice.template)),
+      ) &&
+      found.length <= expected.required.length + expected.allowed.length;
+    if (!fits) {
       const seen = found.map((notice) => `${notice.template} ${notice.status}`).join(', ') || 'none';
-      notices.mismatches.push(`${order.status} order ${order.id}: expected one ${expected} SENT, found ${seen}`);
+      notices.mismatches.push(
+        `${order.status} order ${order.id}: expected one ${expected.required.join(' and one ')} SENT, found ${seen}`,
+      );
     }
   }
 
@@ -156,5 +189,47 @@ export function reconcile(state: ChaosState): Check[] {
     if (!running) alive.mismatches.push(`${name} has exited`);
   }
 
-  return [accepted, final, stock, payments, gateway, notices, alive];
+  return [accepted, final, stock, payments, gateway, refunds, notices, alive];
+}
+
+/**
+ * Money taken for an order that ended without a sale (FAILED or CANCELLED) is given back exactly
+ * once, in payments' books and at the gateway, for the amount taken; nothing else is refunded.
+ */
+function reconcileRefunds(state: ChaosState, orders: ReadonlyMap<string, ChaosState['orders'][number]>): Check {
+  const check: Check = { name: 'one refund per cancelled paid order', checked: 0, mismatches: [] };
+  const capturesById = new Map(state.captures.map((capture) => [capture.captureId, capture]));
+  const refundsOfCapture = countBy(state.gatewayRefunds, (refund) => refund.captureId);
+  const rowsOfOrder = countBy(state.refunds, (refund) => refund.orderId);
+  for (const [captureId, count] of refundsOfCapture) {
+    if (count > 1) check.mismatches.push(`capture ${captureId} refunded ${count} times at the gateway`);
+  }
+  for (const [orderId, count] of rowsOfOrder) {
+    if (count > 1) check.mismatches.push(`order ${orderId} has ${count} refunds`);
+  }
+  for (const refund of state.refunds) {
+    if (refund.status !== 'SUCCEEDED') check.mismatches.push(`refund of order ${refund.orderId} is ${refund.status}`);
+  }
+  for (const capture of state.captures) {
+    const orderId = CAPTURE_KEY.exec(capture.idempotencyKey)?.[1];
+    const order = orderId ? orders.get(orderId) : undefined;
+    if (!orderId || !order) continue;
+    check.checked += 1;
+    const refunded = refundsOfCapture.get(capture.captureId) ?? 0;
+    if (SOLD.has(order.status)) {
+      if (refunded > 0 || rowsOfOrder.has(orderId))
+        check.mismatches.push(`${order.status} order ${orderId} was refunded`);
+      continue;
+    }
+    if (refunded === 0) check.mismatches.push(`money kept for ${order.status} order ${orderId}`);
+    if (!rowsOfOrder.has(orderId)) check.mismatches.push(`${order.status} order ${orderId} has no refund recorded`);
+  }
+  for (const refund of state.gatewayRefunds) {
+    const capture = capturesById.get(refund.captureId);
+    if (!capture) check.mismatches.push(`refund ${refund.refundId} is of no known capture`);
+    else if (refund.amount !== capture.amount) {
+      check.mismatches.push(`refund ${refund.refundId}: ${refund.amount} given back, ${capture.amount} taken`);
+    }
+  }
+  return check;
 }

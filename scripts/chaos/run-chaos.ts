@@ -6,6 +6,7 @@ import type { PrivateSystem } from '#system/private-system';
 import { createLatencyRecorder, type RequestSample } from '../load/latency-recorder.ts';
 import { formatReport } from '../load/print-report.ts';
 import { prepareLoad, runShoppers } from '../load/run-load.ts';
+import { createCancellations } from './cancellations.ts';
 import type { ChaosOptions } from './chaos-options.ts';
 import { FAULTS, KILLED_SUBGRAPH, OPERATIONS_WITHOUT_KILLED_SUBGRAPH, runFaults } from './faults.ts';
 import { errorsByPhase, phasesOf } from './phases.ts';
@@ -16,6 +17,9 @@ import { formatPhaseErrors, formatReconciliation } from './report.ts';
 
 const PRODUCTS = 20;
 const UNITS_PER_PRODUCT = 80;
+/** The share of placed orders their customers cancel, up to 2 s after placing them. */
+const CANCEL_SHARE = 0.3;
+const CANCEL_WITHIN_MS = 2_000;
 
 /**
  * Runs the load with the faults against `system` (whose Redis is `redis`), waits for the orders
@@ -49,13 +53,29 @@ export async function runChaos(
   const started = Date.now();
   // The load lasts as long as the faults and their calm tail do, at most twice the duration.
   const stopLoad = new AbortController();
+  const cancellations = createCancellations({
+    url: system.routerUrl,
+    share: CANCEL_SHARE,
+    maxDelayMs: CANCEL_WITHIN_MS,
+  });
   const [run, windows] = await Promise.all([
-    runShoppers({ ...load, durationMs: 2 * options.durationMs, tokens, productIds, signal: stopLoad.signal }, recorder),
+    runShoppers(
+      {
+        ...load,
+        durationMs: 2 * options.durationMs,
+        tokens,
+        productIds,
+        signal: stopLoad.signal,
+        onOrderPlaced: cancellations.onOrderPlaced,
+      },
+      recorder,
+    ),
     runFaults({ system, redis, faultMs: options.faultMs }, started, options.durationMs, log).finally(() =>
       stopLoad.abort(),
     ),
   ]);
   const loadEnded = Date.now();
+  const cancelOutcomes = await cancellations.settled();
   const acceptedOrderIds = [...run.ordersByToken.values()].flatMap((ids) => [...ids]);
 
   log(`Load stopped; waiting up to ${options.settleMs / 1000} s for ${acceptedOrderIds.length} orders to settle...`);
@@ -92,6 +112,14 @@ export async function runChaos(
     [{ name: outage.fault, start: outage.start, end: outage.end }],
     ({ operation }) => (OPERATIONS_WITHOUT_KILLED_SUBGRAPH as readonly string[]).includes(operation),
   );
+  const refundedOrders = new Set(state.refunds.map(({ orderId }) => orderId));
+  log(
+    `Cancellations asked for: ${Object.entries(cancelOutcomes)
+      .map(([outcome, count]) => `${outcome} ${count}`)
+      .join(', ')}; ` +
+      `${state.orders.filter(({ id, status }) => status === 'CANCELLED' && refundedOrders.has(id)).length} ` +
+      `cancelled orders refunded, ${state.refunds.length} refunds in all.`,
+  );
   log('');
   log('Errors per phase:');
   log(
@@ -108,7 +136,8 @@ export async function runChaos(
   log('');
   log(
     `Reconciliation after ${settledSeconds.toFixed(1)} s of settling (${state.orders.length} orders, ` +
-      `${state.captures.length} captures, ${state.notifications.length} notifications):`,
+      `${state.captures.length} captures, ${state.gatewayRefunds.length} refunds, ` +
+      `${state.notifications.length} notifications):`,
   );
   log(formatReconciliation(checks));
   const failed = checks.some(({ mismatches }) => mismatches.length > 0);

@@ -30,6 +30,8 @@ export async function runShoppers(
     tokens: readonly string[];
     productIds: readonly string[];
     signal?: AbortSignal;
+    /** Also told of every order placed, as it is placed, with the token of the shopper who placed it. */
+    onOrderPlaced?: (orderId: string, token: string) => void;
   },
   recorder: LatencyRecorder,
 ): Promise<ShoppersRun> {
@@ -46,7 +48,10 @@ export async function runShoppers(
         deadline,
         signal: options.signal,
         recorder,
-        onOrderPlaced: (id) => ordersByToken.get(token)!.add(id),
+        onOrderPlaced: (id) => {
+          ordersByToken.get(token)!.add(id);
+          options.onOrderPlaced?.(id, token);
+        },
       }),
     ),
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_STOCK_QUANTITY } from './stock-arithmetic.ts';
 import type { Prisma, PrismaClient, ReservationStatus } from './generated/prisma/client.ts';
-import { moveReservedStock } from './reservation-effects.ts';
+import { RETURN_COMMITTED, moveReservedStock } from './reservation-effects.ts';
 import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 /**
@@ -28,7 +28,7 @@ export type ReserveStockInput = z.input<typeof reserveStockSchema>;
 export type ReserveOutcome =
   | { ok: true; reservationId: string; status: 'HELD' | 'COMMITTED'; expiresAt: Date }
   | { ok: false; reason: 'OUT_OF_STOCK'; productId: string; requested: number; available: number }
-  | { ok: false; reason: 'RESERVATION_CLOSED'; status: 'RELEASED' | 'EXPIRED' };
+  | { ok: false; reason: 'RESERVATION_CLOSED'; status: 'RELEASED' | 'EXPIRED' | 'RETURNED' };
 
 /** Thrown inside the transaction to roll back every line already reserved. */
 class Refusal extends Error {
@@ -111,11 +111,13 @@ async function outOfStock(tx: Prisma.TransactionClient, productId: string, reque
 export type CommitOutcome =
   | { ok: true }
   | { ok: false; reason: 'NOT_FOUND' }
+  | { ok: false; reason: 'RETURNED' }
   | { ok: false; reason: 'RESERVATION_CLOSED'; status: 'RELEASED' | 'EXPIRED' };
 
 /**
  * Completes an order's hold: the units leave onHand and reserved together. Committing again is a
  * no-op; committing a released or expired hold is refused, since its units may have been sold.
+ * RETURNED: the order was cancelled before its commit came, and nothing is left to commit.
  */
 export async function commitReservation(prisma: PrismaClient, orderId: string): Promise<CommitOutcome> {
   z.uuid().parse(orderId);
@@ -123,6 +125,7 @@ export async function commitReservation(prisma: PrismaClient, orderId: string): 
   if (status === 'COMMITTED') return { ok: true };
   if (status === null) return { ok: false, reason: 'NOT_FOUND' };
   if (status === 'HELD') throw new Error(`reservation of order ${orderId} is still held after commit`);
+  if (status === 'RETURNED') return { ok: false, reason: 'RETURNED' };
   return { ok: false, reason: 'RESERVATION_CLOSED', status };
 }
 
@@ -144,6 +147,30 @@ export async function releaseReservation(prisma: PrismaClient, orderId: string):
   });
   // A reservation made between the two statements wins; release it the ordinary way.
   return count === 1 ? { ok: true } : releaseReservation(prisma, orderId);
+}
+
+/**
+ * Puts a cancelled order's units back on sale, whatever checkout got to: a hold is let go
+ * (reserved goes down), committed units come back on hand, each with a RETURN movement. Returning
+ * again is a no-op, as is returning a hold that was released or expired (its units are back
+ * already). An order that holds nothing gets a RETURNED marker, so a reservation job that arrives
+ * late cannot hold stock for it any more, and a commit that arrives late finds nothing to commit.
+ */
+export async function returnStock(prisma: PrismaClient, orderId: string): Promise<void> {
+  z.uuid().parse(orderId);
+  const { status } = await moveReservedStock(prisma, orderId, 'RETURNED');
+  if (status === 'COMMITTED') {
+    // Checkout got as far as taking the units out of stock: they come back on hand.
+    await moveReservedStock(prisma, orderId, 'RETURNED', new Date(), RETURN_COMMITTED);
+    return;
+  }
+  if (status !== null) return;
+  const { count } = await prisma.reservation.createMany({
+    data: [{ orderId, status: 'RETURNED', expiresAt: new Date() }],
+    skipDuplicates: true,
+  });
+  // A reservation made between the two statements wins; return it the ordinary way.
+  if (count === 0) await returnStock(prisma, orderId);
 }
 
 /**

@@ -14,6 +14,14 @@ describe('notification templates', () => {
     expect(message.text).toContain('(payment declined)');
   });
 
+  it('tells a cancelled order refunds what was charged, and a shipped one is on its way', () => {
+    expect(renderTemplate('ORDER_CANCELLED', { orderId: 'o-3' })).toEqual({
+      subject: 'Your order o-3 is cancelled',
+      text: expect.stringContaining('refunded') as string,
+    });
+    expect(renderTemplate('ORDER_SHIPPED', { orderId: 'o-4' }).subject).toBe('Your order o-4 has shipped');
+  });
+
   it('uses the number of decimals each currency has', () => {
     expect(formatMoney({ amount: 1999, currency: 'USD' })).toBe('$19.99');
     expect(formatMoney({ amount: 500, currency: 'JPY' })).toBe('¥500');

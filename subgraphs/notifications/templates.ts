@@ -19,6 +19,8 @@ const moneySchema = z.object({
 const payloadSchemas = {
   ORDER_CONFIRMED: z.object({ orderId: z.string().min(1), total: moneySchema }),
   ORDER_FAILED: z.object({ orderId: z.string().min(1), reason: z.string().min(1).max(500) }),
+  ORDER_CANCELLED: z.object({ orderId: z.string().min(1) }),
+  ORDER_SHIPPED: z.object({ orderId: z.string().min(1) }),
 } satisfies Record<NotificationTemplate, z.ZodType>;
 
 export type TemplatePayload<T extends NotificationTemplate> = z.infer<(typeof payloadSchemas)[T]>;
@@ -37,6 +39,16 @@ const renderers: { [T in NotificationTemplate]: (payload: TemplatePayload<T>) =>
   ORDER_FAILED: ({ orderId, reason }) => ({
     subject: `Your order ${orderId} could not be completed`,
     text: `We are sorry: your order ${orderId} could not be completed (${reason}). You have not been charged.`,
+  }),
+  // Sent when the cancellation is taken, before the refund settles: the refund is retried until
+  // the provider confirms it, so the promise holds.
+  ORDER_CANCELLED: ({ orderId }) => ({
+    subject: `Your order ${orderId} is cancelled`,
+    text: `Your order ${orderId} is cancelled. Any amount charged for it is refunded to your card.`,
+  }),
+  ORDER_SHIPPED: ({ orderId }) => ({
+    subject: `Your order ${orderId} has shipped`,
+    text: `Good news: your order ${orderId} is on its way.`,
   }),
 };
 

@@ -8,7 +8,8 @@ import type { OrderStatus } from './generated/prisma/client.ts';
  *      ├──> FAILED  └──> CANCELLED
  *      └──> CANCELLED
  *
- * PENDING is where placeOrder leaves an order; checkout takes it to CONFIRMED or FAILED.
+ * PENDING is where placeOrder leaves an order; checkout takes it to CONFIRMED or FAILED; the
+ * customer's cancelOrder and an admin's shipOrder make the other moves (order-lifecycle.ts).
  * FAILED, CANCELLED and SHIPPED are final.
  */
 export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {

@@ -26,7 +26,8 @@ export class PaymentConflictError extends Error {
   override readonly name = 'PaymentConflictError';
 }
 
-const OPEN_STATUSES: PaymentStatus[] = ['PENDING', 'AUTHORIZED'];
+/** A payment the provider has not finished with: no money taken yet. */
+export const OPEN_STATUSES: PaymentStatus[] = ['PENDING', 'AUTHORIZED'];
 
 /**
  * Charges an order once, however often it is called: the Payment row (unique per order and per
@@ -43,7 +44,8 @@ export async function chargeOrder(
 ): Promise<ChargeOutcome> {
   const charge = chargeOrderSchema.parse(input);
   const payment = await findOrCreatePayment(prisma, charge);
-  if (payment.status === 'CAPTURED') return { status: 'CAPTURED' };
+  // A refunded payment was captured first: a redelivered charge answers as it did then.
+  if (payment.status === 'CAPTURED' || payment.status === 'REFUNDED') return { status: 'CAPTURED' };
   if (payment.status === 'DECLINED') return { status: 'DECLINED', reason: payment.declineReason ?? 'declined' };
   if (!OPEN_STATUSES.includes(payment.status)) {
     throw new PaymentConflictError(`the payment of order ${charge.orderId} is ${payment.status}`);
@@ -70,10 +72,15 @@ export async function chargeOrder(
     authorizationId = authorization.authorizationId;
     await settle(prisma, payment.id, { status: 'AUTHORIZED', providerReference: authorizationId });
   }
-  await callProvider(prisma, payment.id, 'CAPTURE', () =>
+  const capture = await callProvider(prisma, payment.id, 'CAPTURE', () =>
     provider.capture({ idempotencyKey: `${charge.idempotencyKey}:capture`, authorizationId }),
   );
-  await settle(prisma, payment.id, { status: 'CAPTURED', lastError: null });
+  // The money was taken, so the row says so even if the payment was given up (FAILED) while the
+  // capture was on its way: the saga then hears of the capture and has it refunded.
+  await settle(prisma, payment.id, { status: 'CAPTURED', captureReference: capture.captureId, lastError: null }, [
+    ...OPEN_STATUSES,
+    'FAILED',
+  ]);
   return { status: 'CAPTURED' };
 }
 
@@ -108,7 +115,7 @@ async function findOrCreatePayment(prisma: PrismaClient, charge: ChargeOrderInpu
 }
 
 /** Counts and logs one provider call; a temporary failure is recorded and rethrown as transient. */
-async function callProvider<T>(
+export async function callProvider<T>(
   prisma: PrismaClient,
   paymentId: string,
   operation: PaymentOperation,
@@ -140,7 +147,14 @@ async function callProvider<T>(
 async function settle(
   prisma: PrismaClient,
   paymentId: string,
-  data: { status: PaymentStatus; providerReference?: string; declineReason?: string; lastError?: null },
+  data: {
+    status: PaymentStatus;
+    providerReference?: string;
+    captureReference?: string;
+    declineReason?: string;
+    lastError?: null;
+  },
+  from: PaymentStatus[] = OPEN_STATUSES,
 ) {
-  await prisma.payment.updateMany({ where: { id: paymentId, status: { in: OPEN_STATUSES } }, data });
+  await prisma.payment.updateMany({ where: { id: paymentId, status: { in: from } }, data });
 }

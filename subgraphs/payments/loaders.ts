@@ -1,7 +1,7 @@
 import { uuidKeyedLoader } from '#lib/graphql/keyed-loader';
-import type { Payment, PrismaClient } from './generated/prisma/client.ts';
+import type { Payment, PrismaClient, Refund } from './generated/prisma/client.ts';
 
-/** Per-request batching: the payments of N orders, or N Payment references, cost one query. */
+/** Per-request batching: the payments of N orders, or N Payment references (or their refunds), cost one query. */
 export function createLoaders(prisma: PrismaClient) {
   return {
     paymentById: uuidKeyedLoader(
@@ -11,6 +11,11 @@ export function createLoaders(prisma: PrismaClient) {
     paymentByOrderId: uuidKeyedLoader(
       (orderIds) => prisma.payment.findMany({ where: { orderId: { in: orderIds } } }),
       (payment: Payment) => payment.orderId,
+    ),
+    /** A payment has at most one refund (unique paymentId): refunds are of the whole amount. */
+    refundByPaymentId: uuidKeyedLoader(
+      (paymentIds) => prisma.refund.findMany({ where: { paymentId: { in: paymentIds } } }),
+      (refund: Refund) => refund.paymentId,
     ),
   };
 }

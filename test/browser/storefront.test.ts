@@ -157,6 +157,21 @@ describe('the storefront in Chromium', () => {
     await context.close();
   });
 
+  it('lets a shopper cancel a confirmed order and shows the refund', async () => {
+    const { context, page } = await newShopper();
+    await addFromList(page, 'Coffee mug');
+    await page.getByRole('link', { name: 'Cart', exact: true }).click();
+    await page.getByRole('button', { name: 'Place order' }).click();
+    await page.getByTestId('order-status').getByText('CONFIRMED').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.getByTestId('order-status').getByText('CANCELLED').waitFor();
+    // The refund runs in the background; the page follows the order until it has gone through.
+    await page.getByTestId('order-outcome').getByText('$12.50 was refunded').waitFor({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: 'Cancel order' }).count()).resolves.toBe(0);
+    await page.screenshot({ path: `${ARTIFACTS}/order-cancelled.png`, fullPage: true });
+    await context.close();
+  });
+
   it('shows the new total when a price changed before checkout, then places the order', async () => {
     const { context, page } = await newShopper();
     await addFromList(page, 'Poster');

@@ -1,5 +1,7 @@
 import { inject } from 'vitest';
+import { postGraphQL } from '#system/graphql-client';
 import { PRIVATE_SYSTEM_ENV, startPrivateSystem, type PrivateSystem } from '#system/private-system';
+import type { SharedSystemAddresses } from './shared-systems.ts';
 
 /** A private system of one test file (see `startPrivateSystem`). */
 export type TestSystem = PrivateSystem;
@@ -9,8 +11,8 @@ export interface StartSystemOptions {
   env?: Record<string, string>;
   /** Also start the background processes (the checkout workers and the fake payment gateway). */
   background?: boolean;
-  /** Processes per checkout worker (default 1). */
-  workerReplicas?: number;
+  /** Processes of the router and of every checkout worker (default 1; see `startSystem`). */
+  replicas?: number;
 }
 
 /** The settings every test system starts with (test secrets, patient timeouts). */
@@ -25,6 +27,21 @@ export function startSystem(options: StartSystemOptions = {}): Promise<TestSyste
     ...(options.env ? { env: options.env } : {}),
     templates: inject('templateDatabases'),
     ...(options.background ? { background: true } : {}),
-    ...(options.workerReplicas ? { workerReplicas: options.workerReplicas } : {}),
+    ...(options.replicas ? { replicas: options.replicas } : {}),
   });
+}
+
+/** A system several test files use at once: the addresses of its processes and a GraphQL client. */
+export type SharedTestSystem = SharedSystemAddresses & Pick<TestSystem, 'graphql'>;
+
+/**
+ * The run's shared system (subgraphs and router with the base settings), its databases emptied for
+ * this file. Only for files of the `integration-shared` project, which run one at a time, and which
+ * leave its processes running: a file that stops, kills or reconfigures one starts its own system.
+ */
+export async function sharedSystem(): Promise<SharedTestSystem> {
+  const response = await fetch(inject('sharedSystemUrl'));
+  if (!response.ok) throw new Error(`the shared system did not start: ${await response.text()}`);
+  const addresses = (await response.json()) as SharedSystemAddresses;
+  return { ...addresses, graphql: (request) => postGraphQL(addresses.routerUrl, request) };
 }

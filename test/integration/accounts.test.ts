@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { registerCustomer } from '#testing/accounts';
 import { countRows } from '#testing/databases';
@@ -41,17 +41,13 @@ const ME = /* GraphQL */ `
   }
 `;
 
-let system: TestSystem;
+let system: SharedTestSystem;
 
 const userCount = () => countRows(system.databaseUrls['accounts']!, 'User');
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('accounts through the router', () => {
   it('registers a customer with a normalised e-mail and signs them in', async () => {
     const response = await system.graphql({

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { createAdmin, type SignedInUser } from '#testing/accounts';
 
@@ -48,7 +48,7 @@ interface Page {
   };
 }
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let admin: SignedInUser;
 const categoryIds: Record<string, string> = {};
 
@@ -85,7 +85,7 @@ async function allPages(variables: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   admin = await createAdmin(system);
   for (const [slug, name] of [
     ['audio', 'Audio'],
@@ -109,10 +109,6 @@ beforeAll(async () => {
     expect(created.errors).toBeUndefined();
   }
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('browsing products', () => {
   it('lists categories with their products', async () => {
     const response = await system.graphql<{

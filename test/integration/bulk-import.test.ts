@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { countRows } from '#testing/databases';
@@ -34,7 +34,7 @@ const STOCK = /* GraphQL */ `
   }
 `;
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let admin: SignedInUser;
 let customer: SignedInUser;
 const products = () => countRows(system.databaseUrls['catalog']!, 'Product');
@@ -54,14 +54,10 @@ const importStock = (levels: unknown[], token = admin.token) =>
   });
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   admin = await createAdmin(system);
   customer = await registerCustomer(system, 'bulk-shopper@example.com');
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('importProducts', () => {
   it('creates a few hundred products in one call, in the order given', async () => {
     const input = Array.from({ length: 300 }, (_, index) => product(`BULK-${index}`, 100 + index));

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { countRows } from '#testing/databases';
@@ -53,7 +53,7 @@ interface ProductsData {
   };
 }
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let admin: SignedInUser;
 let customer: SignedInUser;
 const productCount = () => countRows(system.databaseUrls['catalog']!, 'Product');
@@ -66,14 +66,10 @@ const productInput = (sku: string, amount = 1999) => ({
 });
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   admin = await createAdmin(system);
   customer = await registerCustomer(system, 'shopper@example.com', 'Shopper');
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('catalog through the router', () => {
   it('lets an admin create and update a product', async () => {
     const created = await system.graphql<{ createProduct: { id: string } }>({

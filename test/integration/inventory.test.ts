@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { countRows, queryDatabase } from '#testing/databases';
@@ -88,7 +88,7 @@ interface ProductNode {
   inStock: boolean;
 }
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let admin: SignedInUser;
 let customer: SignedInUser;
 const inventoryDb = () => system.databaseUrls['inventory']!;
@@ -125,14 +125,10 @@ async function setStock(productId: string, onHand: number, reason = 'stock take'
 }
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   admin = await createAdmin(system);
   customer = await registerCustomer(system, 'stock-shopper@example.com', 'Shopper');
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('inventory through the router', () => {
   it('lists products from catalog with their stock from inventory; unstocked products have none', async () => {
     const plenty = await createProduct('STOCK-PLENTY');

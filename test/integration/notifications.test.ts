@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#system/graphql-client';
 import { asRouterFor } from '#test/harness/router-identity';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
@@ -45,7 +45,7 @@ interface Page {
   edges: { node: NotificationNode }[];
 }
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let prisma: PrismaClient;
 let alice: SignedInUser;
 let bob: SignedInUser;
@@ -62,7 +62,7 @@ const confirmation = (orderId: string): NotificationRequest => ({
 });
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   prisma = createPrismaClient(PrismaClient, { url: system.databaseUrls['notifications']!, poolSize: 5 });
   admin = await createAdmin(system);
   alice = await registerCustomer(system, 'alice@example.com', 'Alice');
@@ -70,7 +70,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma?.$disconnect();
-  await system?.stop();
 });
 
 describe('deliverNotification', () => {

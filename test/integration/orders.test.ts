@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#system/graphql-client';
 import { asRouterFor } from '#test/harness/router-identity';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
@@ -119,7 +119,7 @@ interface OrdersPage {
   };
 }
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let admin: SignedInUser;
 let alice: SignedInUser;
 let bob: SignedInUser;
@@ -161,7 +161,7 @@ async function placeOne(user: SignedInUser, key: string, productId = products['M
 }
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   admin = await createAdmin(system);
   alice = await registerCustomer(system, 'alice@example.com', 'Alice');
   bob = await registerCustomer(system, 'bob@example.com', 'Bob');
@@ -170,10 +170,6 @@ beforeAll(async () => {
   await createProduct('BOOK', 2500);
   await createProduct('EURO-CHAIR', 1000, 'EUR');
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('cart to order through the router', () => {
   it('keeps a cart with catalog prices and places a PENDING order with a price snapshot', async () => {
     await add(alice, products['MUG']!, 2);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { errorCodes, postGraphQL } from '#system/graphql-client';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { asRouterFor } from '#test/harness/router-identity';
@@ -15,8 +15,9 @@ import {
   type ChargeOrderInput,
 } from '#subgraphs/payments/charge-order';
 import { FakePaymentProvider } from '#subgraphs/payments/fake-gateway/fake-payment-provider';
+import { refundPayment } from '#subgraphs/payments/refund-payment';
 
-let system: TestSystem;
+let system: SharedTestSystem;
 let prisma: PrismaClient;
 let admin: SignedInUser;
 let payer: SignedInUser;
@@ -34,7 +35,7 @@ const charge = (overrides: Partial<ChargeOrderInput> = {}): ChargeOrderInput => 
 const paymentOf = (orderId: string) => prisma.payment.findUniqueOrThrow({ where: { orderId } });
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
   prisma = createPrismaClient(PrismaClient, { url: system.databaseUrls['payments']!, poolSize: 5 });
   admin = await createAdmin(system);
   payer = await registerCustomer(system, 'payer@example.com', 'Payer');
@@ -42,7 +43,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await prisma?.$disconnect();
-  await system?.stop();
 });
 beforeEach(() => {
   provider = new FakePaymentProvider({ declineRate: 0, latencyMs: 0, transientFailureRate: 0 });
@@ -141,6 +141,65 @@ describe('chargeOrder with the fake provider', () => {
     expect(await markPaymentFailed(prisma, input.orderId, 'again')).toBe(false);
     await expect(chargeOrder(prisma, provider, input)).rejects.toBeInstanceOf(PaymentConflictError);
     expect(provider.captures).toHaveLength(0);
+  });
+});
+
+describe('refundPayment with the fake provider', () => {
+  const refund = (orderId: string) => refundPayment(prisma, provider, { orderId, reason: 'order cancelled' });
+
+  it('refunds a captured payment once, however often and concurrently it is asked', async () => {
+    const input = charge();
+    await chargeOrder(prisma, provider, input);
+    const outcomes = await Promise.all([refund(input.orderId), refund(input.orderId), refund(input.orderId)]);
+    expect(outcomes.every(({ status }) => status === 'REFUNDED')).toBe(true);
+    expect(await refund(input.orderId)).toEqual(outcomes[0]);
+    expect(provider.refunds).toEqual([
+      expect.objectContaining({ idempotencyKey: `${input.idempotencyKey}:refund`, amount: 4999 }),
+    ]);
+    expect(await paymentOf(input.orderId)).toMatchObject({ status: 'REFUNDED' });
+    const rows = await prisma.refund.findMany({ where: { orderId: input.orderId } });
+    expect(rows).toEqual([expect.objectContaining({ status: 'SUCCEEDED', amount: 4999, reason: 'order cancelled' })]);
+    // A redelivered charge for a refunded order answers as it did, and takes nothing again.
+    expect(await chargeOrder(prisma, provider, input)).toEqual({ status: 'CAPTURED' });
+    expect(provider.captures).toHaveLength(1);
+  });
+
+  it('refunds once when the refund answer was lost and the refund is retried', async () => {
+    const input = charge();
+    await chargeOrder(prisma, provider, input);
+    provider.failNext('after', { operation: 'refund' });
+    await expect(refund(input.orderId)).rejects.toBeInstanceOf(TransientPaymentError);
+    expect(await prisma.refund.findFirst({ where: { orderId: input.orderId } })).toMatchObject({ status: 'PENDING' });
+    expect(await refund(input.orderId)).toMatchObject({ status: 'REFUNDED' });
+    expect(provider.refunds).toHaveLength(1);
+  });
+
+  it('stops an open charge instead, and refunds the capture that lands after all', async () => {
+    const input = charge();
+    provider.failNext('before', { operation: 'capture' });
+    await expect(chargeOrder(prisma, provider, input)).rejects.toBeInstanceOf(TransientPaymentError);
+    expect(await refund(input.orderId)).toEqual({ status: 'CHARGE_STOPPED' });
+    expect(await paymentOf(input.orderId)).toMatchObject({ status: 'FAILED' });
+    expect(provider.refunds).toHaveLength(0);
+    expect(await refund(randomUUID())).toEqual({ status: 'NOTHING_TAKEN' });
+  });
+
+  it('records a capture that lands on a payment given up meanwhile, so it can be refunded', async () => {
+    const input = charge();
+    // The payment is given up while the provider is still authorising it.
+    const authorizing = new FakePaymentProvider({ declineRate: 0, latencyMs: 300, transientFailureRate: 0 });
+    const charging = chargeOrder(prisma, authorizing, input);
+    await expect.poll(() => prisma.payment.count({ where: { orderId: input.orderId } })).toBe(1);
+    expect(await markPaymentFailed(prisma, input.orderId, 'hold expired')).toBe(true);
+    expect(await charging).toEqual({ status: 'CAPTURED' });
+    expect(await paymentOf(input.orderId)).toMatchObject({
+      status: 'CAPTURED',
+      captureReference: expect.stringMatching(/^cap_/),
+    });
+    expect(await refundPayment(prisma, authorizing, { orderId: input.orderId, reason: 'late capture' })).toMatchObject({
+      status: 'REFUNDED',
+    });
+    expect(authorizing.refunds).toHaveLength(1);
   });
 });
 

@@ -10,12 +10,19 @@ import {
   expireReservations,
   releaseReservation,
   reserveStock,
+  returnStock,
 } from '#subgraphs/inventory/reservations';
 import { setStock } from '#subgraphs/inventory/stock-changes';
+import { RESERVATION_EXPIRED_REASON } from '#subgraphs/orders/worker/saga-decisions';
+import { startSystem, type TestSystem } from '#test/harness/system';
+import { createAdmin, registerCustomer } from '#testing/accounts';
+import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
+import { queryDatabase } from '#testing/databases';
 
 /**
  * The reservation functions the checkout workers call, against a real database of their own:
- * no processes are needed, only PostgreSQL's row locks and constraints.
+ * no processes are needed, only PostgreSQL's row locks and constraints. The last block follows
+ * an expiring hold through a whole system.
  */
 let prisma: PrismaClient;
 const databaseUrl = withDatabaseName(TEST_SERVER_URL, `test_${randomUUID().slice(0, 8)}_reservations`);
@@ -172,6 +179,48 @@ describe('stock reservations', () => {
     expect(await stockOf(productId)).toEqual({ onHand: 3, reserved: 0 });
   });
 
+  it("returns a cancelled order's units once, whether still held or already committed", async () => {
+    const productId = await stockedProduct(10);
+    const held = randomUUID();
+    const committed = randomUUID();
+    for (const orderId of [held, committed]) {
+      await reserveStock(prisma, { orderId, lines: [{ productId, quantity: 2 }], ttlSeconds: 600 });
+    }
+    await commitReservation(prisma, committed);
+    expect(await stockOf(productId)).toEqual({ onHand: 8, reserved: 2 });
+
+    await Promise.all([returnStock(prisma, held), returnStock(prisma, held), returnStock(prisma, committed)]);
+    await returnStock(prisma, committed);
+    expect(await stockOf(productId)).toEqual({ onHand: 10, reserved: 0 });
+    const returns = await prisma.stockMovement.findMany({
+      where: { productId, kind: 'RETURN' },
+      orderBy: { id: 'asc' },
+    });
+    expect(returns.map(({ orderId, onHandDelta, reservedDelta }) => ({ orderId, onHandDelta, reservedDelta }))).toEqual(
+      expect.arrayContaining([
+        { orderId: held, onHandDelta: 0, reservedDelta: -2 },
+        { orderId: committed, onHandDelta: 2, reservedDelta: 0 },
+      ]),
+    );
+    expect(returns).toHaveLength(2);
+    // A commit that arrives after the return finds nothing to commit, and takes nothing.
+    expect(await commitReservation(prisma, held)).toEqual({ ok: false, reason: 'RETURNED' });
+    expect(await stockOf(productId)).toEqual({ onHand: 10, reserved: 0 });
+  });
+
+  it('refuses a reservation that arrives after its order was cancelled', async () => {
+    const productId = await stockedProduct(3);
+    const orderId = randomUUID();
+    await returnStock(prisma, orderId);
+    expect(await reserveStock(prisma, { orderId, lines: [{ productId, quantity: 1 }], ttlSeconds: 600 })).toEqual({
+      ok: false,
+      reason: 'RESERVATION_CLOSED',
+      status: 'RETURNED',
+    });
+    expect(await releaseReservation(prisma, orderId)).toEqual({ ok: true });
+    expect(await stockOf(productId)).toEqual({ onHand: 3, reserved: 0 });
+  });
+
   it('refuses to set stock below the units reserved, and malformed arguments throw', async () => {
     const productId = await stockedProduct(5);
     await reserveStock(prisma, { orderId: randomUUID(), lines: [{ productId, quantity: 4 }], ttlSeconds: 600 });
@@ -186,5 +235,43 @@ describe('stock reservations', () => {
       reserveStock(prisma, { orderId: randomUUID(), lines: [{ productId, quantity: 0 }], ttlSeconds: 600 }),
     ).rejects.toThrow();
     await expect(reserveStock(prisma, { orderId: randomUUID(), lines: [], ttlSeconds: 600 })).rejects.toThrow();
+  });
+});
+
+describe('a hold that expires before its payment, end to end', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({
+      background: true,
+      env: { ...CHECKOUT_TEST_ENV, RESERVATION_TTL_SECONDS: '1', RESERVATION_SWEEP_INTERVAL_MS: '200' },
+    });
+  }, 180_000);
+  afterAll(() => system?.stop());
+
+  it('fails the order, returns its stock and sends the customer an ORDER_FAILED notice', async () => {
+    const admin = await createAdmin(system);
+    const customer = await registerCustomer(system, 'expiry@example.com');
+    const productId = await createStockedProduct(system, admin, 1_500, 5);
+    // No payments worker: the charge waits on its queue while the one-second hold runs out.
+    await system.kill('payments-worker');
+    const placed = await checkout(system, customer, productId, 2);
+
+    const order = await waitForFinalStatus(system, customer.token, placed.id);
+    expect(order).toMatchObject({ status: 'FAILED', failureReason: RESERVATION_EXPIRED_REASON, payment: null });
+    const inventory = system.databaseUrls['inventory']!;
+    expect(
+      await queryDatabase(inventory, 'SELECT "onHand", reserved FROM "StockLevel" WHERE "productId" = $1', [productId]),
+    ).toEqual([{ onHand: 5, reserved: 0 }]);
+    expect(
+      await queryDatabase(inventory, 'SELECT status FROM "Reservation" WHERE "orderId" = $1', [placed.id]),
+    ).toEqual([{ status: 'EXPIRED' }]);
+    const notices = () =>
+      queryDatabase<{ template: string; status: string; reason: string }>(
+        system.databaseUrls['notifications']!,
+        `SELECT template, status, payload->>'reason' AS reason FROM "Notification" WHERE payload->>'orderId' = $1`,
+        [placed.id],
+      );
+    await eventually(async () => ((await notices())[0]?.status === 'SENT' ? true : undefined), 20_000, 'notice sent');
+    expect(await notices()).toEqual([{ template: 'ORDER_FAILED', status: 'SENT', reason: RESERVATION_EXPIRED_REASON }]);
   });
 });

@@ -1,8 +1,8 @@
-import http from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { startSystem, type TestSystem } from '#test/harness/system';
+import { postOnFreshConnection } from '#testing/fresh-connection';
 
 const RATE_PREFIX = `test-workers-rate-${randomUUID()}`;
 const APQ_PREFIX = `test-workers-apq-${randomUUID()}`;
@@ -10,35 +10,7 @@ const POINTS = 8;
 const redis = new Redis('redis://127.0.0.1:6379');
 let system: TestSystem;
 
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
-}
-
-/**
- * POSTs on a fresh connection each time: node:cluster hands out connections, not requests, round
- * robin, so consecutive calls land on the two workers in turn.
- */
-function post(body: unknown): Promise<Answer> {
-  const url = new URL(system.routerUrl);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', connection: 'close' } },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (text += chunk));
-        response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: JSON.parse(text) }),
-        );
-      },
-    );
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
-}
+const post = (body: unknown) => postOnFreshConnection(system.routerUrl, body);
 
 const QUERY = '{ products(first: 1) { edges { node { id } } } }';
 const hash = createHash('sha256').update(QUERY).digest('hex');

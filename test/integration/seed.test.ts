@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedSystem, type SharedTestSystem } from '#test/harness/system';
 import { countRows } from '#testing/databases';
 
 const run = promisify(execFile);
-let system: TestSystem;
+let system: SharedTestSystem;
 
 const seed = () =>
   run(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
@@ -25,12 +25,8 @@ const counts = async () => ({
 });
 
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
 });
-afterAll(async () => {
-  await system?.stop();
-});
-
 describe('npm run seed', () => {
   it('fills every domain through the router, and a second run changes nothing', async () => {
     const first = await seed();

@@ -23,7 +23,11 @@ describe('a worker while Redis is away', () => {
       settings: { redisUrl: redis.url, prefix: `test-${randomUUID()}`, attempts: 1, backoffMs: 10, lockMs: 1_000 },
       concurrency: 1,
       logger,
-      processors: { charge: async () => undefined, 'cancel-payment': async () => undefined },
+      processors: {
+        charge: async () => undefined,
+        'cancel-payment': async () => undefined,
+        'refund-payment': async () => undefined,
+      },
       metrics: new Registry(),
     });
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -21,13 +21,13 @@ async function completedJobs(baseUrl: string): Promise<number> {
     .reduce((sum, { value }) => sum + value, 0);
 }
 
-describe('two processes of every checkout worker', () => {
+describe('two processes of the router and of every checkout worker (replicas: 2)', () => {
   let system: TestSystem;
   let productId: string;
   const orderIds: string[] = [];
 
   beforeAll(async () => {
-    system = await startSystem({ background: true, workerReplicas: 2, env: { ...CHECKOUT_TEST_ENV, ...CONCURRENCY } });
+    system = await startSystem({ background: true, replicas: 2, env: { ...CHECKOUT_TEST_ENV, ...CONCURRENCY } });
     const admin = await createAdmin(system);
     productId = await createStockedProduct(system, admin, 1_000, STOCK);
     const customers = await Promise.all(

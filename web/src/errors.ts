@@ -10,6 +10,7 @@ const MESSAGES: Record<string, string> = {
   PRICE_CHANGED:
     'Some prices changed since you added these items. Your cart now shows the new prices: check the total and place the order again.',
   INSUFFICIENT_STOCK: 'There is not enough stock for that quantity.',
+  ORDER_NOT_CANCELLABLE: 'This order can no longer be cancelled: it has shipped or did not go through.',
   SUBGRAPH_UNAVAILABLE: 'Part of the shop is unavailable right now. Please try again in a moment.',
   SERVICE_UNAVAILABLE: 'Part of the shop is unavailable right now. Please try again in a moment.',
   RATE_LIMITED: 'Too many requests. Please wait a moment and try again.',

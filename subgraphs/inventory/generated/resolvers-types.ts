@@ -154,6 +154,8 @@ export type StockMovementKind =
   | 'RELEASE'
   /** Units held for an order. */
   | 'RESERVE'
+  /** An order was cancelled: its held or committed units are available again. */
+  | 'RETURN'
   /** An admin set the quantity on hand. */
   | 'SET';
 

@@ -5,7 +5,7 @@ import { startAvailabilityRelay } from './availability-relay.ts';
 import { loadInventoryWorkerConfig } from './config.ts';
 import { expireReservationsProcessor } from './expire-reservations.ts';
 import { reserveStockProcessor } from './reserve-stock.ts';
-import { commitReservationProcessor, releaseReservationProcessor } from './settle-reservation.ts';
+import { commitReservationProcessor, releaseReservationProcessor, returnStockProcessor } from './settle-reservation.ts';
 
 const config = loadInventoryWorkerConfig(process.env);
 
@@ -19,6 +19,7 @@ await startDomainWorker({
     [JobName.ReserveStock]: reserveStockProcessor({ prisma, saga, ttlSeconds: config.reservationTtlSeconds }),
     [JobName.CommitReservation]: commitReservationProcessor(prisma),
     [JobName.ReleaseReservation]: releaseReservationProcessor(prisma),
+    [JobName.ReturnStock]: returnStockProcessor(prisma),
     [JobName.ExpireReservations]: expireReservationsProcessor({ prisma, saga }),
   }),
   extras: async ({ prisma, logger, producers: { inventory, catalog } }) => {

@@ -2,7 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { JobDataOf } from '#lib/queue/queue-jobs';
 import type { JobName, QueueName } from '#lib/queue/queue-names';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { commitReservation, releaseReservation } from '../reservations.ts';
+import { commitReservation, releaseReservation, returnStock } from '../reservations.ts';
 
 type OrderJob = JobDataOf<typeof QueueName.Inventory, typeof JobName.CommitReservation>;
 
@@ -15,6 +15,8 @@ export const commitReservationProcessor =
   (prisma: PrismaClient) =>
   async ({ orderId }: OrderJob) => {
     const outcome = await commitReservation(prisma, orderId);
+    // The order was cancelled before this commit ran: its units are back on sale, as they should be.
+    if (!outcome.ok && outcome.reason === 'RETURNED') return;
     if (!outcome.ok) throw new UnrecoverableError(`cannot commit the stock of order ${orderId}: ${outcome.reason}`);
   };
 
@@ -24,4 +26,11 @@ export const releaseReservationProcessor =
   async ({ orderId }: OrderJob) => {
     const outcome = await releaseReservation(prisma, orderId);
     if (!outcome.ok) throw new UnrecoverableError(`cannot release the stock of order ${orderId}: ${outcome.reason}`);
+  };
+
+/** Puts a cancelled order's units back on sale, held or committed; returning twice is a no-op. */
+export const returnStockProcessor =
+  (prisma: PrismaClient) =>
+  async ({ orderId }: OrderJob) => {
+    await returnStock(prisma, orderId);
   };

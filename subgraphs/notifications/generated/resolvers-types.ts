@@ -58,8 +58,11 @@ export type NotificationStatus =
   | 'SENT';
 
 export type NotificationTemplate =
+  /** The customer cancelled the order; any payment taken is refunded. */
+  | 'ORDER_CANCELLED'
   | 'ORDER_CONFIRMED'
-  | 'ORDER_FAILED';
+  | 'ORDER_FAILED'
+  | 'ORDER_SHIPPED';
 
 export type PageInfo = {
   __typename?: 'PageInfo';

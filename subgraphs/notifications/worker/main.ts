@@ -5,7 +5,12 @@ import { createDeliveryChannel } from '../channels/create-delivery-channel.ts';
 import { cacheRecipients } from '../cached-recipient-lookup.ts';
 import { createAccountsRecipientLookup } from '../recipient-lookup.ts';
 import { loadNotificationsWorkerConfig } from './config.ts';
-import { orderConfirmedProcessor, orderFailedProcessor } from './notify-order.ts';
+import {
+  orderCancelledProcessor,
+  orderConfirmedProcessor,
+  orderFailedProcessor,
+  orderShippedProcessor,
+} from './notify-order.ts';
 
 const config = loadNotificationsWorkerConfig(process.env);
 const channel = createDeliveryChannel(config.delivery);
@@ -27,6 +32,8 @@ await startDomainWorker({
   processors: ({ prisma }) => ({
     [JobName.OrderConfirmed]: orderConfirmedProcessor({ prisma, channel, recipients }),
     [JobName.OrderFailed]: orderFailedProcessor({ prisma, channel, recipients }),
+    [JobName.NotifyOrderCancelled]: orderCancelledProcessor({ prisma, channel, recipients }),
+    [JobName.NotifyOrderShipped]: orderShippedProcessor({ prisma, channel, recipients }),
   }),
   extras: () => ({ stop: [async () => channel.close()] }),
 });

@@ -50,3 +50,13 @@ export const orderFailedProcessor =
   (deps: NotifyDeps) =>
   ({ orderId, userId, reason }: JobDataOf<Jobs, typeof JobName.OrderFailed>) =>
     notify(deps, 'ORDER_FAILED', userId, { orderId, reason });
+
+export const orderCancelledProcessor =
+  (deps: NotifyDeps) =>
+  ({ orderId, userId }: JobDataOf<Jobs, typeof JobName.NotifyOrderCancelled>) =>
+    notify(deps, 'ORDER_CANCELLED', userId, { orderId });
+
+export const orderShippedProcessor =
+  (deps: NotifyDeps) =>
+  ({ orderId, userId }: JobDataOf<Jobs, typeof JobName.NotifyOrderShipped>) =>
+    notify(deps, 'ORDER_SHIPPED', userId, { orderId });

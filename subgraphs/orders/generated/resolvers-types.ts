@@ -62,6 +62,14 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Adds a product at its current catalog price, or adds to the quantity of its line. NOT_FOUND for an unknown product. */
   addToCart: Cart;
+  /**
+   * Cancels the caller's own order while it is PENDING or CONFIRMED (not once shipped): its stock
+   * goes back on sale, a captured payment is refunded and a notice is sent, in the background.
+   * Cancelling a CANCELLED order answers it unchanged. NOT_FOUND for an order the caller cannot see,
+   * FORBIDDEN for an admin's attempt on someone else's order, ORDER_NOT_CANCELLABLE (with
+   * `extensions.status`) for a FAILED or SHIPPED one.
+   */
+  cancelOrder: Order;
   clearCart: Cart;
   /**
    * Creates a PENDING order from the cart and empties the cart. The same idempotencyKey (1 to 100 of
@@ -74,6 +82,11 @@ export type Mutation = {
   removeFromCart: Cart;
   /** Admins only: runs a dead-lettered job again with fresh retries. NOT_FOUND if the queue has no such failed job. */
   retryDeadLetterJob: DeadLetterJob;
+  /**
+   * Admins only: marks a CONFIRMED order SHIPPED and has the customer told. Shipping a SHIPPED
+   * order answers it unchanged. ORDER_NOT_SHIPPABLE (with `extensions.status`) for any other status.
+   */
+  shipOrder: Order;
   /** Sets a line's quantity (1 to 100) and refreshes its price. NOT_FOUND if the product is not in the cart. */
   updateCartLine: Cart;
 };
@@ -82,6 +95,11 @@ export type Mutation = {
 export type MutationAddToCartArgs = {
   productId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
+};
+
+
+export type MutationCancelOrderArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -98,6 +116,11 @@ export type MutationRemoveFromCartArgs = {
 export type MutationRetryDeadLetterJobArgs = {
   jobId: Scalars['ID']['input'];
   queue: Scalars['String']['input'];
+};
+
+
+export type MutationShipOrderArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -405,10 +428,12 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addToCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationAddToCartArgs, 'productId' | 'quantity'>>;
+  cancelOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationCancelOrderArgs, 'id'>>;
   clearCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType>;
   placeOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'idempotencyKey'>>;
   removeFromCart?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationRemoveFromCartArgs, 'productId'>>;
   retryDeadLetterJob?: Resolver<ResolversTypes['DeadLetterJob'], ParentType, ContextType, RequireFields<MutationRetryDeadLetterJobArgs, 'jobId' | 'queue'>>;
+  shipOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationShipOrderArgs, 'id'>>;
   updateCartLine?: Resolver<ResolversTypes['Cart'], ParentType, ContextType, RequireFields<MutationUpdateCartLineArgs, 'productId' | 'quantity'>>;
 };
 

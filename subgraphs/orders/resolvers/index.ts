@@ -11,6 +11,8 @@ import { removeFromCart } from './Mutation/removeFromCart.ts';
 import { clearCart } from './Mutation/clearCart.ts';
 import { placeOrder } from './Mutation/placeOrder.ts';
 import { retryDeadLetterJob } from './Mutation/retryDeadLetterJob.ts';
+import { cancelOrder } from './Mutation/cancelOrder.ts';
+import { shipOrder } from './Mutation/shipOrder.ts';
 import { Cart } from './Cart.ts';
 import { CartLine } from './CartLine.ts';
 import { Order } from './Order.ts';
@@ -20,7 +22,16 @@ import { User } from './User.ts';
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   Query: { cart, order, orders, queueHealth, deadLetterJobs },
-  Mutation: { addToCart, updateCartLine, removeFromCart, clearCart, placeOrder, retryDeadLetterJob },
+  Mutation: {
+    addToCart,
+    updateCartLine,
+    removeFromCart,
+    clearCart,
+    placeOrder,
+    cancelOrder,
+    shipOrder,
+    retryDeadLetterJob,
+  },
   Cart,
   CartLine,
   Order,

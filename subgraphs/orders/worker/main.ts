@@ -6,6 +6,7 @@ import { PrismaClient } from '../generated/prisma/client.ts';
 import { loadOrdersWorkerConfig } from './config.ts';
 import { listenForOutboxEvents } from './outbox-listener.ts';
 import { startOutboxRelay } from './outbox-relay.ts';
+import { startOutboxPruner } from './outbox-retention.ts';
 import { publishOutboxEvents } from './publish-outbox-event.ts';
 import { mountQueueDashboard } from './queue-dashboard.ts';
 import { sagaProcessors } from './saga-processors.ts';
@@ -25,11 +26,11 @@ await startDomainWorker({
   },
   processors: ({ prisma, producers, logger }) => sagaProcessors({ prisma, ...producers, logger }),
   extras: ({ prisma, producers, logger }) => {
-    // The relay turns placed orders in the outbox table into the first checkout command, as soon
+    // The relay turns the outbox table's events into checkout commands and saga events, as soon
     // as the database notifies a new event.
     const relay = startOutboxRelay({
       prisma,
-      publish: publishOutboxEvents(producers.inventory),
+      publish: publishOutboxEvents(producers),
       logger,
       ...config.outbox,
     });
@@ -39,10 +40,12 @@ await startDomainWorker({
       logger,
       retryMs: config.outbox.maxBackoffMs,
     });
+    // Published events are deleted once past their retention, by every replica (SKIP LOCKED batches).
+    const pruner = startOutboxPruner({ prisma, logger, ...config.outboxRetention });
     const dashboardQueues = createQueueAdmin(config.queues, logger);
     return {
       mount: (app) => mountQueueDashboard(app, dashboardQueues.queues, createTokenVerifier(config.tokens)),
-      stop: [listener.close, relay.stop, dashboardQueues.close],
+      stop: [listener.close, relay.stop, pruner.stop, dashboardQueues.close],
     };
   },
 });

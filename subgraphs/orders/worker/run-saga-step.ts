@@ -66,6 +66,26 @@ export async function runSagaStep(deps: SagaDeps, orderId: string, event: SagaEv
           { orderId, userId: order.userId, reason: action.reason },
           id(JobName.OrderFailed),
         );
+      case 'return-stock':
+        return deps.inventory.add(JobName.ReturnStock, { orderId }, id(JobName.ReturnStock));
+      case 'refund':
+        return deps.payments.add(
+          JobName.RefundPayment,
+          { orderId, reason: action.reason },
+          id(`${JobName.RefundPayment}-${action.cause}`),
+        );
+      case 'notify-cancelled':
+        return deps.notifications.add(
+          JobName.NotifyOrderCancelled,
+          { orderId, userId: order.userId },
+          id(JobName.NotifyOrderCancelled),
+        );
+      case 'notify-shipped':
+        return deps.notifications.add(
+          JobName.NotifyOrderShipped,
+          { orderId, userId: order.userId },
+          id(JobName.NotifyOrderShipped),
+        );
       case 'alert':
         deps.logger.error({ orderId, status: order.status, event: event.type }, action.message);
         return;

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { decideSagaStep, RESERVATION_EXPIRED_REASON, type SagaEvent } from './saga-decisions.ts';
+import {
+  CANCELLED_REASON,
+  decideSagaStep,
+  LATE_CAPTURE_REASON,
+  RESERVATION_EXPIRED_REASON,
+  type SagaEvent,
+} from './saga-decisions.ts';
 
 const pending = { status: 'PENDING' as const, failureReason: null };
 const failedOrder = { status: 'FAILED' as const, failureReason: 'out of stock' };
 const confirmed = { status: 'CONFIRMED' as const, failureReason: null };
+const cancelled = { status: 'CANCELLED' as const, failureReason: null };
+const shipped = { status: 'SHIPPED' as const, failureReason: null };
 const kinds = (order: Parameters<typeof decideSagaStep>[0], event: SagaEvent) =>
   decideSagaStep(order, event).map((action) => action.kind);
 
@@ -50,8 +58,33 @@ describe('decideSagaStep', () => {
     expect(kinds(failedOrder, { type: 'stock-reserved' })).toEqual(['release-reservation']);
   });
 
-  it('raises an alert instead of acting when money or stock meets an order in the other final state', () => {
-    expect(kinds(failedOrder, { type: 'payment-captured' })).toEqual(['alert']);
+  it('refunds a capture that lands on a failed or cancelled order, under its own job', () => {
+    for (const order of [failedOrder, cancelled]) {
+      expect(decideSagaStep(order, { type: 'payment-captured' })).toEqual([
+        { kind: 'refund', cause: 'late-capture', reason: LATE_CAPTURE_REASON },
+      ]);
+    }
+  });
+
+  it('refunds, returns the stock of and notifies a cancelled order, and does nothing more on a repeat', () => {
+    expect(decideSagaStep(cancelled, { type: 'order-cancelled' })).toEqual([
+      { kind: 'refund', cause: 'cancelled', reason: CANCELLED_REASON },
+      { kind: 'return-stock' },
+      { kind: 'notify-cancelled' },
+    ]);
+    // A cancelled order's later events change nothing: its own steps cover hold and charge.
+    expect(kinds(cancelled, { type: 'stock-refused', reason: 'x' })).toEqual([]);
+    expect(kinds(cancelled, { type: 'payment-declined', reason: 'x' })).toEqual([]);
+    expect(kinds(cancelled, { type: 'reservation-expired' })).toEqual([]);
+  });
+
+  it('notifies a shipped order, and a shipped order is committed like a confirmed one', () => {
+    expect(kinds(shipped, { type: 'order-shipped' })).toEqual(['notify-shipped']);
+    expect(kinds(confirmed, { type: 'order-shipped' })).toEqual([]);
+    expect(kinds(shipped, { type: 'payment-captured' })).toEqual(['commit-reservation', 'notify-confirmed']);
+  });
+
+  it('raises an alert instead of acting when a hold expires under a confirmed order', () => {
     expect(kinds(confirmed, { type: 'reservation-expired' })).toEqual(['alert']);
     expect(kinds(confirmed, { type: 'payment-declined', reason: 'x' })).toEqual([]);
   });

@@ -7,7 +7,9 @@ export type SagaEvent =
   | { type: 'stock-refused'; reason: string }
   | { type: 'payment-captured' }
   | { type: 'payment-declined'; reason: string }
-  | { type: 'reservation-expired' };
+  | { type: 'reservation-expired' }
+  | { type: 'order-cancelled' }
+  | { type: 'order-shipped' };
 
 /** What the saga does next: commands to other domains, and changes to its own order. */
 export type SagaAction =
@@ -20,8 +22,22 @@ export type SagaAction =
   | { kind: 'release-reservation' }
   | { kind: 'cancel-payment'; reason: string }
   | { kind: 'notify-failed'; reason: string }
-  /** A state no compensation here can fix (money or stock taken for an order in the other state). */
+  /** Puts the units back on sale, whether still held or already committed. */
+  | { kind: 'return-stock' }
+  /**
+   * Gives the money back (or stops a charge still open). `cause` keeps the refund asked for by a
+   * cancellation apart from one asked for by a capture that landed later, as separate jobs.
+   */
+  | { kind: 'refund'; cause: RefundCause; reason: string }
+  | { kind: 'notify-cancelled' }
+  | { kind: 'notify-shipped' }
+  /** A state no compensation here can fix (a stock hold that expired under a confirmed order). */
   | { kind: 'alert'; message: string };
+
+export type RefundCause = 'cancelled' | 'late-capture';
+
+export const CANCELLED_REASON = 'order cancelled by the customer';
+export const LATE_CAPTURE_REASON = 'payment captured after the order had ended';
 
 export const RESERVATION_EXPIRED_REASON = 'stock reservation expired before payment completed';
 
@@ -59,11 +75,25 @@ export function decideSagaStep(
         return [{ kind: 'confirm' }, { kind: 'commit-reservation' }, { kind: 'notify-confirmed' }];
       if (status === 'CONFIRMED' || status === 'SHIPPED')
         return [{ kind: 'commit-reservation' }, { kind: 'notify-confirmed' }];
-      return [{ kind: 'alert', message: `payment captured for an order that is ${status}: refund it` }];
+      // FAILED or CANCELLED: the money must go back; the refund's own key makes it happen once.
+      return [{ kind: 'refund', cause: 'late-capture', reason: LATE_CAPTURE_REASON }];
     case 'reservation-expired':
       if (status === 'CONFIRMED') {
         return [{ kind: 'alert', message: 'stock hold expired after the order was confirmed: check its stock' }];
       }
       return failed(RESERVATION_EXPIRED_REASON, { kind: 'cancel-payment', reason: RESERVATION_EXPIRED_REASON });
+    case 'order-cancelled':
+      // cancelOrder moved the order and wrote the event together, so the order is CANCELLED here;
+      // each step is safe whatever checkout got to (nothing held, held, committed; no charge,
+      // charge open, captured).
+      return status === 'CANCELLED'
+        ? [
+            { kind: 'refund', cause: 'cancelled', reason: CANCELLED_REASON },
+            { kind: 'return-stock' },
+            { kind: 'notify-cancelled' },
+          ]
+        : [];
+    case 'order-shipped':
+      return status === 'SHIPPED' ? [{ kind: 'notify-shipped' }] : [];
   }
 }

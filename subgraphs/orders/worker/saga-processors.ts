@@ -10,4 +10,6 @@ export const sagaProcessors = (deps: SagaDeps): Processors<typeof QueueName.Orde
   [JobName.PaymentCaptured]: ({ orderId }) => runSagaStep(deps, orderId, { type: 'payment-captured' }),
   [JobName.PaymentDeclined]: ({ orderId, reason }) => runSagaStep(deps, orderId, { type: 'payment-declined', reason }),
   [JobName.ReservationExpired]: ({ orderId }) => runSagaStep(deps, orderId, { type: 'reservation-expired' }),
+  [JobName.OrderCancelled]: ({ orderId }) => runSagaStep(deps, orderId, { type: 'order-cancelled' }),
+  [JobName.OrderShipped]: ({ orderId }) => runSagaStep(deps, orderId, { type: 'order-shipped' }),
 });

@@ -30,6 +30,20 @@ describe('FakePaymentProvider', () => {
     expect(provider.captures[0]).toMatchObject({ authorizationId, amount: 1000 });
   });
 
+  it('refunds a capture once: a repeated key gets the first answer, another key is refused', async () => {
+    const provider = reliable();
+    const { captureId } = await provider.capture({ idempotencyKey: 'c1', authorizationId: await authorized(provider) });
+    const first = await provider.refund({ idempotencyKey: 'r1', captureId });
+    expect(await provider.refund({ idempotencyKey: 'r1', captureId })).toEqual(first);
+    await expect(provider.refund({ idempotencyKey: 'r2', captureId })).rejects.toBeInstanceOf(
+      PaymentProviderRejectedError,
+    );
+    await expect(provider.refund({ idempotencyKey: 'r3', captureId: 'cap_unknown' })).rejects.toBeInstanceOf(
+      PaymentProviderRejectedError,
+    );
+    expect(provider.refunds).toEqual([{ refundId: first.refundId, captureId, idempotencyKey: 'r1', amount: 1000 }]);
+  });
+
   it('always declines amounts ending in 02, and declines at random at the configured rate', async () => {
     expect(await reliable().authorize({ idempotencyKey: 'a', amount: 1002, currency: 'USD' })).toEqual({
       status: 'DECLINED',

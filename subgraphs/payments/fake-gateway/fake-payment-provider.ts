@@ -56,6 +56,8 @@ export class FakePaymentProvider implements PaymentProvider {
   private injected: InjectedFailure | null = null;
   /** Money actually taken, one entry per capture; tests assert "captured once" on its length. */
   readonly captures: { captureId: string; authorizationId: string; amount: number }[] = [];
+  /** Money actually given back, one entry per refund; a capture is refunded at most once. */
+  readonly refunds: { refundId: string; captureId: string; idempotencyKey: string; amount: number }[] = [];
 
   constructor(private readonly options: FakePaymentProviderOptions) {
     this.random = options.random ?? Math.random;
@@ -111,7 +113,13 @@ export class FakePaymentProvider implements PaymentProvider {
     return this.call('refund', request.idempotencyKey, () => {
       const captured = this.captures.find(({ captureId }) => captureId === request.captureId);
       if (!captured) throw new PaymentProviderRejectedError('unknown capture');
-      return { refundId: `ref_${randomUUID()}` };
+      // Refunds are of the whole amount, so a second one (under another key) would pay out twice.
+      if (this.refunds.some(({ captureId }) => captureId === request.captureId)) {
+        throw new PaymentProviderRejectedError('capture already refunded');
+      }
+      const refundId = `ref_${randomUUID()}`;
+      this.refunds.push({ ...request, refundId, amount: captured.amount });
+      return { refundId };
     });
   }
 

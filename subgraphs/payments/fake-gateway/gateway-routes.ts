@@ -14,7 +14,7 @@ const failNextSchema = z.object({
 /**
  * The fake card processor over HTTP: one POST per provider operation (503 for a temporary
  * failure, 422 for a rejection), plus what tests need to see and steer it: GET /captures (money
- * actually taken) and POST /fail-next.
+ * actually taken), GET /refunds (money given back) and POST /fail-next.
  */
 export function mountGatewayRoutes(app: Express, provider: FakePaymentProvider): void {
   app.use(express.json({ limit: '16kb' }));
@@ -33,6 +33,9 @@ export function mountGatewayRoutes(app: Express, provider: FakePaymentProvider):
   }
   app.get('/captures', (_req, res) => {
     res.json({ captures: provider.captures });
+  });
+  app.get('/refunds', (_req, res) => {
+    res.json({ refunds: provider.refunds });
   });
   app.post('/fail-next', (req, res) => {
     const parsed = failNextSchema.safeParse(req.body);

@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Payment as PaymentModel } from './prisma/client.ts';
+import type { Payment as PaymentModel, Refund as RefundModel } from './prisma/client.ts';
 import type { OrderReference } from '../entity-references.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -44,6 +44,8 @@ export type Payment = {
   order: Order;
   /** The provider's authorisation id, once authorised. */
   providerReference: Maybe<Scalars['String']['output']>;
+  /** Money given back: at most one refund, of the whole amount, after a cancellation or a capture on a failed order. */
+  refunds: Array<Refund>;
   status: PaymentStatus;
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -72,6 +74,24 @@ export type Query = {
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** Money given back for a payment. */
+export type Refund = {
+  __typename?: 'Refund';
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Why: the order was cancelled, or the money was captured after the order had failed. */
+  reason: Scalars['String']['output'];
+  refundedAt: Maybe<Scalars['DateTime']['output']>;
+  status: RefundStatus;
+};
+
+export type RefundStatus =
+  /** Recorded; the provider has not confirmed it yet (it is retried until it does). */
+  | 'PENDING'
+  /** The provider gave the money back. */
+  | 'SUCCEEDED';
 
 
 
@@ -180,6 +200,8 @@ export type ResolversTypes = {
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Refund: ResolverTypeWrapper<RefundModel>;
+  RefundStatus: RefundStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
@@ -193,6 +215,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Payment: PaymentModel;
   Query: Record<PropertyKey, never>;
+  Refund: RefundModel;
   Boolean: Scalars['Boolean']['output'];
 };
 
@@ -224,6 +247,7 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
   providerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refunds?: Resolver<Array<ResolversTypes['Refund']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
@@ -232,12 +256,22 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType, RequireFields<QueryPaymentArgs, 'id'>>;
 };
 
+export type RefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Refund'] = ResolversParentTypes['Refund']> = {
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refundedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RefundStatus'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Refund?: RefundResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = Context> = {

@@ -7,6 +7,7 @@ import { JobName } from '#lib/queue/queue-names';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { PaymentConflictError, chargeOrder, markPaymentFailed } from '../charge-order.ts';
 import { PaymentProviderRejectedError, type PaymentProvider } from '../payment-provider.ts';
+import { refundPayment } from '../refund-payment.ts';
 
 export interface ChargeDeps {
   prisma: PrismaClient;
@@ -48,4 +49,21 @@ export const cancelPaymentProcessor =
   (prisma: PrismaClient) =>
   async ({ orderId, reason }: JobDataOf<typeof QueueName.Payments, typeof JobName.CancelPayment>) => {
     await markPaymentFailed(prisma, orderId, reason);
+  };
+
+/**
+ * Gives a cancelled order's money back, or a capture that landed on an order that had failed or
+ * been cancelled. refundPayment is idempotent (the Refund row and the provider key), so the saga
+ * may ask more than once; a temporary provider failure throws and BullMQ retries with backoff.
+ * A rejection never heals: no retry, the job waits in the dead-letter set for an operator.
+ */
+export const refundPaymentProcessor =
+  ({ prisma, provider }: Pick<ChargeDeps, 'prisma' | 'provider'>) =>
+  async (request: JobDataOf<typeof QueueName.Payments, typeof JobName.RefundPayment>) => {
+    try {
+      await refundPayment(prisma, provider, request);
+    } catch (error) {
+      if (error instanceof PaymentProviderRejectedError) throw new UnrecoverableError(error.message);
+      throw error;
+    }
   };

@@ -2,7 +2,7 @@ import { JobName, QueueName } from '#lib/queue/queue-names';
 import { startDomainWorker } from '#lib/worker/start-domain-worker';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { createHttpPaymentProvider } from '../http-payment-provider.ts';
-import { cancelPaymentProcessor, chargeProcessor } from './charge.ts';
+import { cancelPaymentProcessor, chargeProcessor, refundPaymentProcessor } from './charge.ts';
 import { loadPaymentsWorkerConfig } from './config.ts';
 
 const config = loadPaymentsWorkerConfig(process.env);
@@ -17,5 +17,6 @@ await startDomainWorker({
   processors: ({ prisma, producers: { saga } }) => ({
     [JobName.Charge]: chargeProcessor({ prisma, provider, saga }),
     [JobName.CancelPayment]: cancelPaymentProcessor(prisma),
+    [JobName.RefundPayment]: refundPaymentProcessor({ prisma, provider }),
   }),
 });

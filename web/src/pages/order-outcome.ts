@@ -1,4 +1,5 @@
 import type { OrderQuery } from '../generated/graphql.ts';
+import { formatMoney } from '../money.ts';
 
 type Order = OrderQuery['order'];
 
@@ -12,11 +13,27 @@ export function orderOutcome(order: Pick<Order, 'status' | 'failureReason' | 'pa
     case 'SHIPPED':
       return 'Your order has shipped.';
     case 'CANCELLED':
-      return 'This order was cancelled. Nothing was charged.';
+      return cancelledText(order.payment);
     case 'FAILED':
       return failureText(order.failureReason ?? '', order.payment?.status === 'DECLINED');
   }
 }
+
+/** A cancelled order's money: never taken, given back, or on its way back (the refund runs in the background). */
+function cancelledText(payment: Order['payment']): string {
+  const refund = payment?.refunds.find(({ status }) => status === 'SUCCEEDED');
+  if (refund) return `This order was cancelled and ${formatMoney(refund.amount)} was refunded to your card.`;
+  if (payment?.status === 'CAPTURED') return 'This order was cancelled. Your refund is on its way.';
+  return 'This order was cancelled. Nothing was charged.';
+}
+
+/** Whether a cancelled order's payment is still to be refunded, so the page keeps following it. */
+export const refundPending = (order: Pick<Order, 'status' | 'payment'>): boolean =>
+  order.status === 'CANCELLED' && (order.payment?.status === 'CAPTURED' || order.payment?.status === 'AUTHORIZED');
+
+/** The customer may cancel until the order ships (or has ended otherwise). */
+export const cancellable = (order: Pick<Order, 'status'>): boolean =>
+  order.status === 'PENDING' || order.status === 'CONFIRMED';
 
 function failureText(reason: string, declined: boolean): string {
   if (declined || /declined|insufficient_funds/.test(reason)) {
