@@ -22,6 +22,11 @@ export const ErrorCode = {
   /** Another service this one needs did not answer; the same request may succeed later. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
+  /**
+   * The operation's deadline (ROUTER_OPERATION_DEADLINE_MS at the router) passed before this part
+   * of it was done; what was not done is null. Retrying may succeed once the system is less busy.
+   */
+  DeadlineExceeded: 'DEADLINE_EXCEEDED',
   /** A subgraph failed, timed out or has its circuit open; `extensions.subgraph` names it. */
   SubgraphUnavailable: 'SUBGRAPH_UNAVAILABLE',
   QueryTooDeep: 'QUERY_TOO_DEEP',

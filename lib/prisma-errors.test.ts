@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './prisma-errors.ts';
+import { isDatabaseUnavailable, isStatementTimeout } from './prisma-errors.ts';
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a database that is down or cut off', () => {
@@ -10,6 +10,12 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(
       true,
     );
+    expect(isDatabaseUnavailable(new Error('canceling statement due to lock timeout'))).toBe(true);
+  });
+
+  it('tells a statement cancelled by the statement timeout from other cancellations', () => {
+    expect(isStatementTimeout(new Error('Message: `canceling statement due to statement timeout`'))).toBe(true);
+    expect(isStatementTimeout(new Error('canceling statement due to user request'))).toBe(false);
   });
 
   it('leaves other errors alone', () => {

@@ -2,11 +2,16 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from './logger.ts';
+import { retryOnLostConnections, retryTransactions } from './lost-connections.ts';
 
 export interface DatabaseSettings {
   url: string;
   /** Connections this process may hold; the sum over all processes must stay below the server's max. */
   poolSize: number;
+  /** The longest one statement may run (PostgreSQL's `statement_timeout`); unset, the server's (none). */
+  statementTimeoutMs?: number;
+  /** The longest one statement may wait for a lock (`lock_timeout`); unset, the server's (none). */
+  lockTimeoutMs?: number;
 }
 
 interface QueryEvent {
@@ -29,10 +34,10 @@ export type ClientConstructor<TClient> = new (options: {
  */
 export function createPrismaClient<TClient>(
   Client: ClientConstructor<TClient>,
-  { url, poolSize }: DatabaseSettings,
+  settings: DatabaseSettings,
   { metrics, logger }: { metrics?: Registry; logger?: Logger } = {},
 ): TClient {
-  const pool = createPool({ url, poolSize }, logger);
+  const pool = createPool(settings, logger);
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
     // pg drops a broken idle connection and opens a new one on the next query; an unhandled
@@ -40,6 +45,7 @@ export function createPrismaClient<TClient>(
     onPoolError: (error) => logger?.warn({ err: error }, 'idle database connection lost'),
   });
   const client = new Client({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  retryTransactions(client as Parameters<typeof retryTransactions>[0], logger);
   if (metrics) observeDatabase(client as QueryEvents, pool, metrics);
   return client;
 }
@@ -51,13 +57,26 @@ export function createPrismaClient<TClient>(
  * is idle and the adapter only inside a transaction, so the server ending a connection that is
  * checked out between statements emitted an unhandled 'error' and crashed the process (seen with
  * `npm run chaos`). The statement in flight or the next one still fails (SERVICE_UNAVAILABLE) and
- * the pool discards the connection when it comes back.
+ * the pool discards the connection when it comes back; a statement or transaction that is safe to
+ * repeat is repeated once on another connection (see lost-connections.ts). Statement and lock
+ * timeouts bound what one statement may cost; work past the request's deadline is refused.
  */
-export function createPool({ url, poolSize }: DatabaseSettings, logger?: Logger): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+export function createPool(
+  { url, poolSize, statementTimeoutMs, lockTimeoutMs }: DatabaseSettings,
+  logger?: Logger,
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5_000,
+    // Sent with the connection's start-up packet: no extra round trip per statement.
+    ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}),
+    ...(lockTimeoutMs ? { lock_timeout: lockTimeoutMs } : {}),
+  });
   pool.on('connect', (client) => {
     client.on('error', (error) => logger?.warn({ err: error }, 'database connection lost'));
   });
+  retryOnLostConnections(pool, logger);
   return pool;
 }
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { logLevelSchema, nodeEnvSchema, parseEnv, portSchema } from '#lib/config';
 import { loadIdentityConfig } from '#lib/auth/identity-config';
+import { loadBreakerSettings } from '#lib/resilience/circuit-breaker';
+import { loadServerSettings } from '#lib/http/server-settings';
 import { SUBGRAPHS } from '#system/topology';
 import { loadResponseCacheConfig } from './response-cache/response-cache-config.ts';
 
@@ -72,11 +74,10 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       RATE_LIMIT_POINTS: positiveInt(300),
       RATE_LIMIT_DURATION_SECONDS: positiveInt(60),
       RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('router:rate'),
+      ROUTER_OPERATION_DEADLINE_MS: positiveInt(10_000),
       SUBGRAPH_TIMEOUT_MS: positiveInt(5_000),
       SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
       SUBGRAPH_RETRY_DELAY_MS: positiveInt(50),
-      SUBGRAPH_BREAKER_FAILURES: positiveInt(5),
-      SUBGRAPH_BREAKER_RESET_MS: positiveInt(10_000),
       SUBGRAPH_MAX_RESPONSE_BYTES: positiveInt(10_000_000),
     })
     .refine((env) => !env.PERSISTED_QUERIES_ONLY || env.PERSISTED_QUERIES_MANIFEST, {
@@ -110,6 +111,7 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
     logLevel: parsed.LOG_LEVEL,
     host: parsed.HOST,
     port: parsed.ROUTER_PORT,
+    server: loadServerSettings(env),
     supergraphPath: parsed.SUPERGRAPH_PATH,
     supergraphPollMs: parsed.SUPERGRAPH_POLL_MS,
     maxRequestBody: parsed.MAX_REQUEST_BODY,
@@ -148,13 +150,14 @@ export function loadRouterConfig(env: Record<string, string | undefined>) {
       maxIntrospectionDepth: parsed.MAX_INTROSPECTION_DEPTH,
     },
     resilience: {
+      /** How long one client operation may take in all; what is left of it goes to every subgraph. */
+      operationDeadlineMs: parsed.ROUTER_OPERATION_DEADLINE_MS,
       timeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
       /** Per-subgraph timeouts from `<PREFIX>_TIMEOUT_MS`, overriding `timeoutMs`. */
       timeoutsMs: subgraphTimeoutsMs,
       retries: parsed.SUBGRAPH_RETRIES,
       retryDelayMs: parsed.SUBGRAPH_RETRY_DELAY_MS,
-      breakerFailures: parsed.SUBGRAPH_BREAKER_FAILURES,
-      breakerResetMs: parsed.SUBGRAPH_BREAKER_RESET_MS,
+      breaker: loadBreakerSettings(env),
       maxResponseBytes: parsed.SUBGRAPH_MAX_RESPONSE_BYTES,
     },
     responseCache: loadResponseCacheConfig(env),

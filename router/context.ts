@@ -6,4 +6,6 @@ export interface RouterContext {
   viewer: Viewer | null;
   /** The router's signed statement of `viewer` (reused for a while), the only identity subgraphs accept. */
   identityToken: string;
+  /** When the operation must be done by (`Date.now()` ms); subgraph calls get what is left of it. */
+  deadline: number;
 }

@@ -52,6 +52,7 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     port: config.port,
     paths: ['/', '/graphql'],
     bodyLimit: config.maxRequestBody,
+    server: config.server,
     trustProxy: config.trustedProxies,
     middleware: [
       corsFor(config.corsOrigins),
@@ -85,9 +86,10 @@ export async function startRouter(config: RouterConfig, logger: Logger): Promise
     },
     // The token is verified here, before planning, so a bad token never reaches a subgraph.
     context: async ({ req, requestId }) => {
+      const deadline = Date.now() + config.resilience.operationDeadlineMs;
       const viewer = await viewerFromAuthorization(verify, req.header('authorization'));
       await rateLimit(req, viewer);
-      return { requestId, viewer, identityToken: await identityFor(viewer, req.ip) };
+      return { requestId, viewer, identityToken: await identityFor(viewer, req.ip), deadline };
     },
     // An open breaker does not make the router unready: it still serves what the other subgraphs give.
     readiness: async () => ({

@@ -1,10 +1,12 @@
 /**
- * `npm run chaos [-- --duration 100 --users 20 --think-ms 100 --fault-seconds 5 --settle-seconds 90 --logs chaos.log]`:
+ * `npm run chaos [-- --duration 100 --users 20 --think-ms 100 --fault-seconds 5 --settle-seconds 90
+ * --recovery-bound-seconds 2 --logs chaos.log]`:
  * starts a private system (fresh databases, the checkout workers, its own persistent Redis on a
  * free port), runs the Black Friday load against it while killing and restarting in turn the
  * inventory subgraph, the payments worker and Redis, and cutting the orders database's
  * connections; then waits for every accepted order to settle and reconciles orders, stock,
- * payments, gateway captures and notifications from the databases. Exits 1 on any mismatch.
+ * payments, gateway captures and notifications from the databases. Exits 1 on any mismatch, or when
+ * a repair took longer than the bound to give a second without errors.
  */
 import { randomUUID } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';

@@ -19,6 +19,8 @@ export const PRIVATE_SYSTEM_ENV = {
   ROUTER_SIGNING_SECRET: 'test-router-signing-secret-long-enough-0123456789',
   // Password hashing on a busy two-core machine can outlast the production default of 5 s.
   SUBGRAPH_TIMEOUT_MS: '30000',
+  // And the whole operation, for the same reason (production: 10 s).
+  ROUTER_OPERATION_DEADLINE_MS: '60000',
   // Tests and load runs send many requests from one IP; the rate-limit tests set their own budget.
   RATE_LIMIT_POINTS: '100000',
   // The same for accounts' sign-in limits; the tests of those limits set their own.
@@ -26,6 +28,8 @@ export const PRIVATE_SYSTEM_ENV = {
   AUTH_RATE_LIMIT_PER_EMAIL: '100000',
   // Tests read back what they just wrote; the response-cache tests and bench:browse turn it on.
   RESPONSE_CACHE: 'off',
+  // No load balancer to notice readiness turning 503: stop at once (the drain tests set their own).
+  SHUTDOWN_DRAIN_DELAY_MS: '0',
 };
 
 export interface PrivateSystemOptions {

@@ -38,6 +38,22 @@ describe('error formatting', () => {
     expect(formatted.message).not.toContain('pool');
   });
 
+  it('reports a statement cancelled by the statement timeout as DEADLINE_EXCEEDED', () => {
+    const original = Object.assign(
+      new Error('Raw query failed. Code: `57014`. Message: `canceling statement due to statement timeout`'),
+      { code: 'P2010' },
+    );
+    const formatted = formatError(
+      { message: original.message, path: ['orders'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(original.message, { originalError: original, path: ['orders'] }),
+    );
+    expect(formatted).toEqual({
+      message: 'The operation took too long and was stopped.',
+      path: ['orders'],
+      extensions: { code: 'DEADLINE_EXCEEDED' },
+    });
+  });
+
   it('cuts a long message short, so an error quoting a huge input stays small', () => {
     const message = `Variable "$input" got invalid value ${'x'.repeat(100_000)}`;
     const formatted = formatError(

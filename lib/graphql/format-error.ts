@@ -3,13 +3,14 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.ts';
 import { ErrorCode } from '../errors.ts';
-import { isDatabaseUnavailable } from '../prisma-errors.ts';
+import { isDatabaseUnavailable, isStatementTimeout } from '../prisma-errors.ts';
 
 /**
  * Keeps errors the code raised on purpose (any GraphQLError with a code other than
  * INTERNAL_SERVER_ERROR) and replaces everything else with a generic message, logging the original:
  * a Prisma error or a TypeError says things about the system that callers must not see. A
- * database that is down or out of connections is reported as SERVICE_UNAVAILABLE, which clients may retry.
+ * database that is down or out of connections is reported as SERVICE_UNAVAILABLE, which clients may retry;
+ * a statement cancelled by the pool's statement timeout as DEADLINE_EXCEEDED.
  */
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -23,6 +24,14 @@ export function createFormatError(logger: Logger) {
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
     };
+    if (isStatementTimeout(original)) {
+      logger.warn({ err: original, path: formatted.path }, 'a database statement ran past its timeout');
+      return {
+        message: 'The operation took too long and was stopped.',
+        ...where,
+        extensions: { code: ErrorCode.DeadlineExceeded },
+      };
+    }
     if (isDatabaseUnavailable(original)) {
       logger.warn({ err: original, path: formatted.path }, 'database unavailable while executing an operation');
       return {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import express, { type Request, type RequestHandler } from 'express';
 import { ApolloServer, type ApolloServerOptions, type BaseContext } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -12,6 +13,7 @@ import { operationNameOf } from './operation-name.ts';
 import type { Logger } from '../logger.ts';
 import { createFormatError } from '../graphql/format-error.ts';
 import { mountHealthRoutes, type ReadinessCheck } from './health-routes.ts';
+import type { ServerSettings } from './server-settings.ts';
 import { jsonErrorHandler } from './json-error-handler.ts';
 import { requestIdFrom } from './request-id.ts';
 import { persistedQueryCheck } from './request-body-checks.ts';
@@ -34,6 +36,8 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
   apollo: ApolloServerOptions<TContext>;
   context: (request: RequestInfo) => Promise<TContext>;
   readiness: ReadinessCheck;
+  /** HTTP timeouts against slow clients, and how long to keep serving once draining began. */
+  server: ServerSettings;
   /** The process's Prometheus registry, served at /metrics. */
   metrics: Registry;
   /** Largest JSON body accepted before parsing; larger bodies get 413 without being read. */
@@ -51,7 +55,11 @@ export interface GraphQLServerOptions<TContext extends BaseContext> {
 export interface RunningServer {
   url: string;
   port: number;
-  /** Stops accepting connections, lets in-flight operations finish, then resolves. */
+  /**
+   * Turns readiness to 503 at once, keeps serving for the drain delay (so load balancers stop
+   * sending new requests), then stops accepting connections, lets in-flight operations finish
+   * and resolves.
+   */
   stop(): Promise<void>;
 }
 
@@ -73,7 +81,14 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   // Cache-Control (and the router's response cache), which does not depend on it.
   app.set('etag', false);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      headersTimeout: options.server.headersTimeoutMs,
+      requestTimeout: options.server.requestTimeoutMs,
+      keepAliveTimeout: options.server.keepAliveTimeoutMs,
+    },
+    app,
+  );
   refuseMalformedRequests(httpServer);
 
   const apollo = new ApolloServer<TContext>({
@@ -98,7 +113,7 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   await apollo.start();
 
   app.use(httpMetricsMiddleware(options.metrics, [...options.paths, ...OPS_ROUTES]));
-  mountHealthRoutes(app, options.readiness);
+  const health = mountHealthRoutes(app, options.readiness);
   app.get('/metrics', async (_req, res) => {
     res.type(options.metrics.contentType).send(await options.metrics.metrics());
   });
@@ -129,5 +144,14 @@ export async function startGraphQLServer<TContext extends BaseContext>(
   options.logger.info({ port, url }, 'listening');
   // A supervising parent (npm start, the test harness) learns the bound port over IPC, not from logs.
   process.send?.({ event: 'listening', port });
-  return { url, port, stop: () => apollo.stop() };
+  return {
+    url,
+    port,
+    stop: async () => {
+      health.startDraining();
+      options.logger.info({ drainDelayMs: options.server.drainDelayMs }, 'draining: readiness answers 503');
+      await sleep(options.server.drainDelayMs);
+      await apollo.stop();
+    },
+  };
 }

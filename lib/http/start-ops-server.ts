@@ -18,6 +18,8 @@ export interface OpsServerOptions {
 
 export interface RunningOpsServer {
   port: number;
+  /** Readiness answers 503 from now on, while the process finishes its work before `stop`. */
+  startDraining(): void;
   stop(): Promise<void>;
 }
 
@@ -29,7 +31,7 @@ export interface RunningOpsServer {
 export async function startOpsServer(options: OpsServerOptions): Promise<RunningOpsServer> {
   const app = express();
   app.disable('x-powered-by');
-  mountHealthRoutes(app, options.readiness);
+  const health = mountHealthRoutes(app, options.readiness);
   const { metrics } = options;
   if (metrics) {
     app.get('/metrics', async (_req, res) => {
@@ -48,6 +50,7 @@ export async function startOpsServer(options: OpsServerOptions): Promise<Running
   process.send?.({ event: 'listening', port });
   return {
     port,
+    startDraining: health.startDraining,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,6 +11,7 @@ import { createBaseContext, type BaseContext } from './base-context.ts';
 import { applyAccessDirectives } from './access-directives.ts';
 import { guardEntityRepresentations } from './entity-representations.ts';
 import { databaseReadiness, type Queryable } from './database-readiness.ts';
+import { honourDeadline, stopFieldsPastDeadline } from './operation-deadline.ts';
 import type { SubgraphConfig } from './subgraph-config.ts';
 
 interface SubgraphPrisma extends Queryable {
@@ -31,7 +32,7 @@ export interface SubgraphOptions<TPrisma extends SubgraphPrisma, TContext extend
 
 /**
  * Starts one federation subgraph at /graphql: its own database client and metrics, access rules
- * from its SDL, callers only through the router, readiness on its database. `stop` drains
+ * from its SDL, callers only through the router, the router's deadline honoured, readiness on its database. `stop` drains
  * in-flight operations, then closes the database pool.
  */
 export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext extends BaseContext>(
@@ -43,10 +44,12 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
   const verifyIdentity = createRouterIdentityVerifier(config.routerSigningSecret);
   const schema = applyAccessDirectives(
     guardEntityRepresentations(
-      buildSubgraphSchema({
-        typeDefs: loadSubgraphSdl(options.name),
-        resolvers: options.resolvers as GraphQLResolverMap<unknown>,
-      }),
+      stopFieldsPastDeadline(
+        buildSubgraphSchema({
+          typeDefs: loadSubgraphSdl(options.name),
+          resolvers: options.resolvers as GraphQLResolverMap<unknown>,
+        }),
+      ),
     ),
   );
   const server = await startGraphQLServer<TContext>({
@@ -61,7 +64,9 @@ export async function startSubgraph<TPrisma extends SubgraphPrisma, TContext ext
     },
     context: async (request) =>
       options.context(await createBaseContext(request, verifyIdentity, logger), prisma, request),
+    middleware: [honourDeadline()],
     readiness: databaseReadiness(prisma),
+    server: config.server,
     metrics,
   });
   return {

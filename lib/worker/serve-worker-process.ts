@@ -28,6 +28,7 @@ export async function serveWorkerProcess(options: ServeWorkerProcessOptions): Pr
   stopOnSignals(
     options.logger,
     async () => {
+      ops.startDraining();
       for (const stop of options.shutdown) await stop();
       await ops.stop();
     },

@@ -3,9 +3,12 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { GraphQLError } from 'graphql';
 import type { Logger } from '#lib/logger';
 import { ROUTER_IDENTITY_HEADER } from '#lib/auth/router-identity';
+import { ErrorCode } from '#lib/errors';
+import { DEADLINE_HEADER } from '#lib/resilience/deadline';
 import type { RouterContext } from '../context.ts';
 import type { SubgraphFetchMetrics } from '../metrics/subgraph-fetch-metrics.ts';
 import { describeFailure, type SubgraphGuards } from './subgraph-guards.ts';
+import { SubgraphDeadlineError } from './subgraph-fetch-error.ts';
 import { unavailableResponse, type SubgraphResponse } from './unavailable-response.ts';
 import {
   createSubgraphHttpClient,
@@ -49,10 +52,11 @@ const parseBody = ({ headers, body }: SubgraphHttpResponse): unknown =>
   isJson(headers['content-type']) ? JSON.parse(body) : body;
 
 /**
- * Calls one subgraph for the gateway: carries the request id and identity, and runs every call
- * under the subgraph's timeout, circuit breaker and retry policy. A call that fails for want of a
- * usable answer does not fail the operation: it becomes SUBGRAPH_UNAVAILABLE errors on the fields
- * that subgraph was to provide, and the gateway still returns what the others gave.
+ * Calls one subgraph for the gateway: carries the request id, identity and what is left of the
+ * operation's deadline, and runs every call under the subgraph's timeout (or the deadline, if
+ * sooner), circuit breaker and retry policy. A call that fails for want of a usable answer does
+ * not fail the operation: it becomes SUBGRAPH_UNAVAILABLE (or, out of time, DEADLINE_EXCEEDED)
+ * errors on the fields that subgraph was to provide, and the gateway still returns what the others gave.
  *
  * Operations are sent as RemoteGraphQLDataSource sends them (the same body, the same errors for a
  * 4xx or a body that is not a JSON object, the same cache-control hints), over a pooled undici client.
@@ -85,7 +89,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       operationName: request.operationName,
       extensions: request.extensions,
     });
-    const call = () => guards.run(name, kind, () => metrics.time(name, () => this.send(payload, headers)));
+    const deadline = 'deadline' in context ? context.deadline : Number.POSITIVE_INFINITY;
+    const call = () => guards.run(name, kind, () => metrics.time(name, () => this.send(payload, headers, deadline)));
     try {
       // Identical queries for the same caller identity in flight at once make one call.
       const answer =
@@ -99,7 +104,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
       if (error instanceof GraphQLError) throw error;
       const reason = describeFailure(error);
       logger.warn({ err: error, subgraph: name, reason, requestId: context.requestId }, 'subgraph call failed');
-      return unavailableResponse(name, reason, request);
+      const code = error instanceof SubgraphDeadlineError ? ErrorCode.DeadlineExceeded : ErrorCode.SubgraphUnavailable;
+      return unavailableResponse(name, reason, request, code);
     }
   }
 
@@ -115,8 +121,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     return headers;
   }
 
-  private async send(payload: string, headers: Record<string, string>): Promise<Answer> {
-    const answer = await this.client.post(payload, headers);
+  /**
+   * One attempt with what is left of the operation's deadline, which the subgraph is told
+   * (`x-deadline-ms`) so it stops its own work when the router stops waiting.
+   */
+  private async send(payload: string, headers: Record<string, string>, deadline: number): Promise<Answer> {
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw new SubgraphDeadlineError();
+    headers[DEADLINE_HEADER] = String(remaining);
+    const answer = await this.client.post(payload, headers, remaining);
     if (answer.status < 200 || answer.status > 299) throw this.errorFrom(answer);
     const body = parseBody(answer);
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {

@@ -12,3 +12,13 @@ export class SubgraphFetchError extends Error {
     super(reason, options);
   }
 }
+
+/**
+ * The operation's deadline passed before the subgraph answered (or before it was called). Not the
+ * subgraph's fault, so it does not count against its breaker, and never retried.
+ */
+export class SubgraphDeadlineError extends SubgraphFetchError {
+  constructor(options?: ErrorOptions) {
+    super('deadline exceeded', false, options);
+  }
+}

@@ -1,9 +1,6 @@
 import {
   BrokenCircuitError,
-  CircuitState,
-  ConsecutiveBreaker,
   ExponentialBackoff,
-  circuitBreaker,
   handleWhen,
   retry,
   wrap,
@@ -11,25 +8,18 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import { GraphQLError } from 'graphql';
+import { breakerState, createCircuitBreaker, type BreakerState } from '#lib/resilience/circuit-breaker';
 import type { RouterConfig } from '../config.ts';
-import { SubgraphFetchError } from './subgraph-fetch-error.ts';
+import { SubgraphDeadlineError, SubgraphFetchError } from './subgraph-fetch-error.ts';
 
 type ResilienceSettings = RouterConfig['resilience'];
 
-export type BreakerState = 'closed' | 'open' | 'half-open' | 'isolated';
-
-const STATE_NAMES: Record<CircuitState, BreakerState> = {
-  [CircuitState.Closed]: 'closed',
-  [CircuitState.Open]: 'open',
-  [CircuitState.HalfOpen]: 'half-open',
-  [CircuitState.Isolated]: 'isolated',
-};
-
 /**
  * A subgraph's own answer (a 4xx with GraphQL errors, e.g. UNAUTHENTICATED) says the subgraph is
- * up; only failures to get a usable answer count against its breaker.
+ * up, and an operation out of time says nothing about it; only failures to get a usable answer
+ * count against its breaker.
  */
-const isOutage = (error: Error) => !(error instanceof GraphQLError);
+const isOutage = (error: Error) => !(error instanceof GraphQLError) && !(error instanceof SubgraphDeadlineError);
 
 interface SubgraphGuard {
   breaker: CircuitBreakerPolicy;
@@ -49,10 +39,7 @@ export function createSubgraphGuards(settings: ResilienceSettings) {
   const guardFor = (subgraph: string): SubgraphGuard => {
     const existing = guards.get(subgraph);
     if (existing) return existing;
-    const breaker = circuitBreaker(handleWhen(isOutage), {
-      halfOpenAfter: settings.breakerResetMs,
-      breaker: new ConsecutiveBreaker(settings.breakerFailures),
-    });
+    const breaker = createCircuitBreaker(settings.breaker, isOutage);
     const retryQueries = retry(
       handleWhen((error) => error instanceof SubgraphFetchError && error.retryable),
       {
@@ -79,7 +66,7 @@ export function createSubgraphGuards(settings: ResilienceSettings) {
     timeoutMs: (subgraph: string): number => settings.timeoutsMs[subgraph] ?? settings.timeoutMs,
     /** The breaker state of every subgraph called so far, for the readiness report. */
     states(): Record<string, BreakerState> {
-      return Object.fromEntries([...guards].map(([name, guard]) => [name, STATE_NAMES[guard.breaker.state]]));
+      return Object.fromEntries([...guards].map(([name, guard]) => [name, breakerState(guard.breaker)]));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Pool } from 'undici';
-import { SubgraphFetchError } from './subgraph-fetch-error.ts';
+import { SubgraphDeadlineError, SubgraphFetchError } from './subgraph-fetch-error.ts';
 
 export interface SubgraphHttpClientOptions {
   /** Largest body read; a longer one is cut off and the call fails. */
@@ -30,18 +30,32 @@ export function createSubgraphHttpClient(url: string, options: SubgraphHttpClien
   const pool = new Pool(target.origin);
   const path = `${target.pathname}${target.search}`;
 
-  const post = async (payload: string, headers: Record<string, string>): Promise<SubgraphHttpResponse> => {
+  /**
+   * One attempt, given at most `budgetMs` (what is left of the operation's deadline): when that is
+   * shorter than the subgraph's timeout and runs out, the failure is a SubgraphDeadlineError.
+   */
+  const post = async (
+    payload: string,
+    headers: Record<string, string>,
+    budgetMs = options.timeoutMs,
+  ): Promise<SubgraphHttpResponse> => {
+    const deadlineFirst = budgetMs < options.timeoutMs;
     // undici takes an EventEmitter as the abort signal: one emitter and one timer per attempt.
     const abort = new EventEmitter();
     let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.emit('abort');
-    }, options.timeoutMs);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        abort.emit('abort');
+      },
+      deadlineFirst ? budgetMs : options.timeoutMs,
+    );
     const failure = (reason: string, retryable: boolean, cause: unknown) =>
-      timedOut
-        ? new SubgraphFetchError('timed out', false, { cause })
-        : new SubgraphFetchError(reason, retryable, { cause });
+      !timedOut
+        ? new SubgraphFetchError(reason, retryable, { cause })
+        : deadlineFirst
+          ? new SubgraphDeadlineError({ cause })
+          : new SubgraphFetchError('timed out', false, { cause });
     try {
       let response: Awaited<ReturnType<typeof pool.request>>;
       try {

@@ -6,7 +6,8 @@ export type SubgraphResponse = ReturnType<RemoteGraphQLDataSource['process']>;
 type SubgraphRequest = GraphQLDataSourceProcessOptions['request'];
 
 /**
- * The response the gateway gets instead of a failed subgraph call. The gateway turns an error path
+ * The response the gateway gets instead of a failed subgraph call (SUBGRAPH_UNAVAILABLE, or
+ * DEADLINE_EXCEEDED when the operation ran out of time first). The gateway turns an error path
  * relative to the subgraph operation into a path in the client's response, so: an entity fetch gets
  * one error per entity (`_entities.<i>` maps to where that entity sits), a root fetch one per root field.
  */
@@ -14,11 +15,16 @@ export function unavailableResponse(
   subgraph: string,
   reason: string,
   request: SubgraphRequest,
+  code: typeof ErrorCode.SubgraphUnavailable | typeof ErrorCode.DeadlineExceeded = ErrorCode.SubgraphUnavailable,
 ): Awaited<SubgraphResponse> {
+  const message =
+    code === ErrorCode.DeadlineExceeded
+      ? `The operation ran past its deadline before the ${subgraph} subgraph answered.`
+      : `The ${subgraph} subgraph is unavailable (${reason}).`;
   const error = (path: (string | number)[]): GraphQLFormattedError => ({
-    message: `The ${subgraph} subgraph is unavailable (${reason}).`,
+    message,
     path,
-    extensions: { code: ErrorCode.SubgraphUnavailable, subgraph, reason },
+    extensions: { code, subgraph, reason },
   });
   const representations = request.variables?.['representations'];
   if (Array.isArray(representations)) {

@@ -10,6 +10,7 @@ describe('chaosOptions', () => {
       faultMs: 5_000,
       settleMs: 90_000,
       replicas: 1,
+      recoveryBoundSeconds: 2,
     });
   });
 
@@ -18,6 +19,7 @@ describe('chaosOptions', () => {
       chaosOptions(['--duration', '60', '--fault-seconds', '3', '--settle-seconds', '30', '--logs', 'chaos.log']),
     ).toMatchObject({ durationMs: 60_000, faultMs: 3_000, settleMs: 30_000, logsFile: 'chaos.log' });
     expect(chaosOptions(['--replicas', '2'])).toMatchObject({ replicas: 2 });
+    expect(chaosOptions(['--recovery-bound-seconds', '1.5'])).toMatchObject({ recoveryBoundSeconds: 1.5 });
   });
 
   it('refuses runs beyond the bounds or too short for their faults', () => {

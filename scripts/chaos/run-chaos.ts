@@ -11,6 +11,7 @@ import type { ChaosOptions } from './chaos-options.ts';
 import { FAULTS, KILLED_SUBGRAPH, OPERATIONS_WITHOUT_KILLED_SUBGRAPH, runFaults } from './faults.ts';
 import { errorsByPhase, phasesOf } from './phases.ts';
 import { readChaosState } from './read-state.ts';
+import { formatRecoveries, recoveredInTime, recoveryTimes } from './recovery.ts';
 import { reconcile, type Check } from './reconcile.ts';
 import { formatPhaseErrors, formatReconciliation } from './report.ts';
 
@@ -22,7 +23,8 @@ const CANCEL_WITHIN_MS = 2_000;
 
 /**
  * Runs the load with the faults against `system` (whose Redis is `redis`), waits for the orders
- * to settle, prints the figures and the reconciliation, and answers whether every check balanced.
+ * to settle, prints the figures, the recovery time of each repair and the reconciliation, and
+ * answers whether every check balanced and every repair recovered within the bound.
  */
 export async function runChaos(
   system: PrivateSystem,
@@ -127,6 +129,10 @@ export async function runChaos(
       `${KILLED_SUBGRAPH} down: ${OPERATIONS_WITHOUT_KILLED_SUBGRAPH.join(', ')}`,
     ),
   );
+  const recoveries = recoveryTimes(samples, windows, loadEnded);
+  log('');
+  log('From each repair to the first second without an error:');
+  log(formatRecoveries(recoveries, options.recoveryBoundSeconds));
   log('');
   log(
     `Reconciliation after ${settledSeconds.toFixed(1)} s of settling (${state.orders.length} orders, ` +
@@ -135,7 +141,10 @@ export async function runChaos(
   );
   log(formatReconciliation(checks));
   const failed = checks.some(({ mismatches }) => mismatches.length > 0);
+  const slow = !recoveredInTime(recoveries, options.recoveryBoundSeconds);
   log('');
-  log(failed ? 'CHAOS RUN FAILED: the books do not balance.' : 'Chaos run passed: every check balances.');
-  return !failed;
+  if (failed) log('CHAOS RUN FAILED: the books do not balance.');
+  if (slow) log(`CHAOS RUN FAILED: a repair took longer than ${options.recoveryBoundSeconds} s to stop the errors.`);
+  if (!failed && !slow) log('Chaos run passed: every check balances and every repair recovered in time.');
+  return !failed && !slow;
 }

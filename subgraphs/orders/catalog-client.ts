@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { ErrorCode, userError } from '#lib/errors';
+import type { BreakerSettings } from '#lib/resilience/circuit-breaker';
+import { createServiceCall } from '#lib/resilience/service-call';
 import { ROUTER_IDENTITY_HEADER, type RouterIdentitySigner } from '#lib/auth/router-identity';
 import type { Logger } from '#lib/logger';
 import type { Money } from './money.ts';
@@ -24,6 +27,8 @@ export interface HttpCatalogClientOptions {
   /** The catalog subgraph's GraphQL endpoint (not the router: this is a service-to-service call). */
   url: string;
   timeoutMs: number;
+  /** The breaker around catalog, the router's settings (SUBGRAPH_BREAKER_*). */
+  breaker: BreakerSettings;
   logger: Logger;
   /**
    * Signs the internal identity catalog requires of every caller (see README, Router): prices are
@@ -65,44 +70,62 @@ const responseSchema = z.object({
 
 const unavailable = () => userError(ErrorCode.ServiceUnavailable, 'The catalog is not answering; try again shortly.');
 
-/** Asks the catalog subgraph over HTTP; any transport or protocol failure is SERVICE_UNAVAILABLE. */
+class UnexpectedAnswer extends Error {
+  constructor(readonly body: unknown) {
+    super('catalog answered something other than the entities asked for');
+  }
+}
+
+const isDeadlineExceeded = (error: unknown) =>
+  error instanceof GraphQLError && error.extensions['code'] === ErrorCode.DeadlineExceeded;
+
+/**
+ * Asks the catalog subgraph over HTTP under a breaker and a timeout (the request's deadline, if
+ * sooner, which catalog is told); a request out of time fails with DEADLINE_EXCEEDED, any other
+ * transport or protocol failure (an open breaker included) with SERVICE_UNAVAILABLE.
+ */
 export function createHttpCatalogClient({
   url,
   timeoutMs,
+  breaker,
   logger,
   signIdentity,
 }: HttpCatalogClientOptions): CatalogClient {
+  const service = createServiceCall({ timeoutMs, breaker });
   return {
     async productsByIds(ids, requestId) {
       if (ids.length === 0) return [];
-      let body: unknown;
       try {
-        const identity = await signIdentity({ requestId: requestId ?? randomUUID(), viewer: null });
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            [ROUTER_IDENTITY_HEADER]: identity,
-            ...(requestId ? { 'x-request-id': requestId } : {}),
-          },
-          body: JSON.stringify({
-            query: ENTITIES_QUERY,
-            variables: { representations: ids.map((id) => ({ __typename: 'Product', id })) },
-          }),
-          signal: AbortSignal.timeout(timeoutMs),
+        return await service.run(async ({ signal, headers }) => {
+          const identity = await signIdentity({ requestId: requestId ?? randomUUID(), viewer: null });
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: {
+              ...headers,
+              'content-type': 'application/json',
+              [ROUTER_IDENTITY_HEADER]: identity,
+              ...(requestId ? { 'x-request-id': requestId } : {}),
+            },
+            body: JSON.stringify({
+              query: ENTITIES_QUERY,
+              variables: { representations: ids.map((id) => ({ __typename: 'Product', id })) },
+            }),
+            signal,
+          });
+          const body: unknown = await response.json();
+          const parsed = responseSchema.safeParse(body);
+          const entities = parsed.success ? parsed.data.data?._entities : undefined;
+          if (!entities || entities.length !== ids.length || parsed.data?.errors?.length) {
+            throw new UnexpectedAnswer(body);
+          }
+          return entities;
         });
-        body = await response.json();
       } catch (error) {
-        logger.warn({ err: error, url, requestId }, 'catalog request failed');
+        if (isDeadlineExceeded(error)) throw error;
+        const body = error instanceof UnexpectedAnswer ? { body: error.body } : { err: error };
+        logger.warn({ ...body, url, requestId }, 'catalog request failed');
         throw unavailable();
       }
-      const parsed = responseSchema.safeParse(body);
-      const entities = parsed.success ? parsed.data.data?._entities : undefined;
-      if (!entities || entities.length !== ids.length || parsed.data?.errors?.length) {
-        logger.warn({ url, requestId, body }, 'catalog answered something other than the entities asked for');
-        throw unavailable();
-      }
-      return entities;
     },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseEnv } from '#lib/config';
 import { loadQueueSettings } from '#lib/queue/queue-config';
+import { loadBreakerSettings } from '#lib/resilience/circuit-breaker';
 import { loadSubgraphConfig } from '#lib/subgraph/subgraph-config';
 import { defaultSubgraphUrl, subgraphEntry } from '#system/topology';
 
@@ -20,7 +21,7 @@ export function loadOrdersConfig(env: Record<string, string | undefined>) {
   );
   return {
     ...loadSubgraphConfig(subgraphEntry('orders'), env),
-    catalog: { url: own.CATALOG_URL, timeoutMs: own.CATALOG_TIMEOUT_MS },
+    catalog: { url: own.CATALOG_URL, timeoutMs: own.CATALOG_TIMEOUT_MS, breaker: loadBreakerSettings(env) },
     catalogPriceCacheMs: own.CATALOG_PRICE_CACHE_MS,
     queues: loadQueueSettings(env),
   };

@@ -21,8 +21,9 @@ const withFake = () =>
     ]),
     'utf8',
   );
+const readinessResponse = () => fetch(system.routerUrl.replace(/\/graphql$/, '/health/ready'));
 const readiness = async () =>
-  (await (await fetch(system.routerUrl.replace(/\/graphql$/, '/health/ready'))).json()) as {
+  (await (await readinessResponse()).json()) as {
     checks: { supergraphHash: string };
   };
 
@@ -47,7 +48,9 @@ beforeAll(async () => {
   });
   fakeUrl = `http://127.0.0.1:${fake.port}`;
   supergraphPath = writeSupergraph();
-  system = await startSystem({ env: { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: '100' } });
+  system = await startSystem({
+    env: { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: '100', SHUTDOWN_DRAIN_DELAY_MS: '1000' },
+  });
 });
 afterAll(async () => {
   await system?.stop();
@@ -75,13 +78,18 @@ describe('supergraph hot reload', () => {
 });
 
 describe('graceful shutdown', () => {
-  it('finishes an in-flight operation on SIGTERM, then exits cleanly', async () => {
-    await fetch(`${fakeUrl}/admin/mode`, { method: 'POST', body: JSON.stringify({ mode: 'slow', delayMs: 1_500 }) });
+  it('turns unready at once on SIGTERM, keeps serving for the drain delay, finishes in-flight work, exits', async () => {
+    await fetch(`${fakeUrl}/admin/mode`, { method: 'POST', body: JSON.stringify({ mode: 'slow', delayMs: 2_000 }) });
     const inFlight = system.graphql({ query: '{ flakyPing }' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const router = system.processes['router']!;
     router.child.kill('SIGTERM');
 
+    // Readiness is 503 from the start of the drain, so a load balancer stops sending new requests...
+    await eventually(async () => (await readinessResponse()).status === 503, 500);
+    expect(await (await readinessResponse()).json()).toMatchObject({ status: 'draining', ready: false });
+    // ...while those it still sends during SHUTDOWN_DRAIN_DELAY_MS are served.
+    expect((await system.graphql({ query: '{ __typename }' })).data).toEqual({ __typename: 'Query' });
     expect((await inFlight).data).toEqual({ flakyPing: 'pong' });
     expect(await router.exited).toBe(0);
     await expect(system.graphql({ query: '{ me { id } }' })).rejects.toThrow();

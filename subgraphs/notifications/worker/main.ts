@@ -17,7 +17,8 @@ const channel = createDeliveryChannel(config.delivery);
 const accountsLookup = createAccountsRecipientLookup({
   accountsUrl: config.accountsUrl,
   routerSigningSecret: config.routerSigningSecret,
-  timeoutMs: 5_000,
+  timeoutMs: config.accountsTimeoutMs,
+  breaker: config.accountsBreaker,
 });
 const recipients = config.recipientCacheMs ? cacheRecipients(accountsLookup, config.recipientCacheMs) : accountsLookup;
 
