@@ -34,14 +34,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // Integration tests run after the fast unit tier, beside integration-shared.
-          sequence: { groupOrder: 1 },
+          // After integration-shared: vitest runs the projects of one group with one worker limit.
+          sequence: { groupOrder: 2 },
           include: ['test/integration/**/*.test.ts'],
           exclude: SHARED_SYSTEM_FILES,
           globalSetup: ['test/global-setup.ts'],
-          // Each file starts a whole system of processes; with integration-shared's one file at a
-          // time, two run at once on two cores.
-          maxWorkers: 1,
+          // Each file starts a whole system of processes; two at once keep both cores busy.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -50,6 +49,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration-shared',
+          // After the fast unit tier.
           sequence: { groupOrder: 1 },
           include: SHARED_SYSTEM_FILES,
           globalSetup: ['test/global-setup.ts'],
@@ -64,7 +64,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           // The storefront in Debian's Chromium against a whole private system, after the other tiers.
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts', 'test/browser/build-storefront.ts'],
           maxWorkers: 1,
