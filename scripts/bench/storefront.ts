@@ -10,7 +10,7 @@
  * of the median first visit, so where the time goes can be read off.
  * Settings: BENCH_LOADS (15), BENCH_PRODUCTS (200), BENCH_RESPONSE_CACHE (on), BENCH_TRACE (a
  * file to write a Chromium trace of one more first visit to, for DevTools' Performance panel).
- * Run it alone (`/work/coord/heavy bench npm run bench:storefront` here): it measures latency.
+ * Run it alone (`npm run bench:storefront`, with nothing else running): it measures latency.
  */
 import { randomUUID } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
