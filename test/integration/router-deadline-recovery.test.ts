@@ -1,24 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { errorCodes } from '#system/graphql-client';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { writeSupergraph } from '#test/harness/supergraph';
-import type { Mode } from '../fixtures/misbehaving-subgraph.ts';
+import { startMisbehavingSubgraph, type MisbehavingSubgraph } from '#test/harness/misbehaving-subgraph';
 
 const DEADLINE_MS = 1_500;
 
-let fake: ServiceProcess;
-let fakeUrl: string;
+let fake: MisbehavingSubgraph;
 let system: TestSystem;
 
-const setMode = async (mode: Mode, delayMs = 0) => {
-  const response = await fetch(`${fakeUrl}/admin/mode`, { method: 'POST', body: JSON.stringify({ mode, delayMs }) });
-  expect(response.status).toBe(200);
-};
-const fakeStats = async () =>
-  (await (await fetch(`${fakeUrl}/admin/stats`)).json()) as { requests: number; lastDeadlineMs?: string };
 const breakerOfFake = async () =>
   (
     (await (await fetch(system.routerUrl.replace(/\/graphql$/, '/health/ready'))).json()) as {
@@ -27,22 +18,8 @@ const breakerOfFake = async () =>
   ).checks.breakers['flaky'];
 
 beforeAll(async () => {
-  fake = await spawnService({
-    name: 'flaky',
-    entry: 'test/fixtures/misbehaving-subgraph.ts',
-    // A test fixture is not part of the build.
-    runtime: 'source',
-    env: { PATH: process.env['PATH'] },
-    onLine: () => {},
-  });
-  fakeUrl = `http://127.0.0.1:${fake.port}`;
-  const supergraphPath = writeSupergraph([
-    {
-      name: 'flaky',
-      url: `${fakeUrl}/graphql`,
-      sdl: readFileSync('test/fixtures/misbehaving-subgraph.graphql', 'utf8'),
-    },
-  ]);
+  fake = await startMisbehavingSubgraph();
+  const supergraphPath = writeSupergraph([fake.subgraph]);
   system = await startSystem({
     env: {
       SUPERGRAPH_PATH: supergraphPath,
@@ -58,20 +35,20 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await system?.stop();
-  if (fake) await stopService(fake);
+  await fake?.stop();
 });
 
 describe('operation deadline', () => {
   it('tells the subgraph what is left of the deadline', async () => {
-    await setMode('ok');
+    await fake.setMode('ok');
     expect((await system.graphql({ query: '{ flakyPing }' })).data).toEqual({ flakyPing: 'pong' });
-    const sent = Number((await fakeStats()).lastDeadlineMs);
+    const sent = Number((await fake.stats()).lastDeadlineMs);
     expect(sent).toBeGreaterThan(0);
     expect(sent).toBeLessThanOrEqual(DEADLINE_MS);
   });
 
   it('answers DEADLINE_EXCEEDED once the deadline passes, without opening the breaker', async () => {
-    await setMode('slow', 4_000);
+    await fake.setMode('slow', 4_000);
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const started = Date.now();
       const response = await system.graphql({ query: '{ flakyPing }' });
@@ -81,20 +58,20 @@ describe('operation deadline', () => {
     }
     // Four deadlines, more than the three failures that open it: they are not the subgraph's failures.
     expect(await breakerOfFake()).toBe('closed');
-    await setMode('ok');
+    await fake.setMode('ok');
   });
 });
 
 describe('recovery after a subgraph outage', () => {
   it('serves without errors within 2 s of the subgraph answering again, however long it was down', async () => {
-    await setMode('unavailable-503');
+    await fake.setMode('unavailable-503');
     // Down for 4 s, long enough for the breaker's wait to grow to its 1 s maximum.
     for (const until = Date.now() + 4_000; Date.now() < until; await sleep(50)) {
       expect(errorCodes(await system.graphql({ query: '{ flakyPing }' }))).toEqual(['SUBGRAPH_UNAVAILABLE']);
     }
     expect(await breakerOfFake()).toBe('open');
 
-    await setMode('ok');
+    await fake.setMode('ok');
     const repaired = Date.now();
     let recoveredAfterMs: number | undefined;
     while (Date.now() - repaired < 5_000) {

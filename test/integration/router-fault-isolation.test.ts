@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin } from '#testing/accounts';
 import { writeSupergraph } from '#test/harness/supergraph';
-import type { Mode } from '../fixtures/misbehaving-subgraph.ts';
+import { startMisbehavingSubgraph, type MisbehavingSubgraph } from '#test/harness/misbehaving-subgraph';
 
 const PRODUCTS = /* GraphQL */ `
   {
@@ -26,24 +24,18 @@ const CREATE_PRODUCT = /* GraphQL */ `
   }
 `;
 
-let fake: ServiceProcess;
-let fakeUrl: string;
+let fake: MisbehavingSubgraph;
 let system: TestSystem;
 const logs: string[] = [];
 
-const setMode = async (mode: Mode, delayMs = 0) => {
-  const response = await fetch(`${fakeUrl}/admin/mode`, { method: 'POST', body: JSON.stringify({ mode, delayMs }) });
-  expect(response.status).toBe(200);
-};
-const fakeRequests = async () =>
-  ((await (await fetch(`${fakeUrl}/admin/stats`)).json()) as { requests: number }).requests;
+const fakeRequests = async () => (await fake.stats()).requests;
 const routerBase = () => system.routerUrl.replace(/\/graphql$/, '');
 const readiness = async () =>
   (await (await fetch(`${routerBase()}/health/ready`)).json()) as { checks: { breakers: Record<string, string> } };
 
 /** Puts the fake back to normal and waits until its breaker lets calls through again. */
 async function recover() {
-  await setMode('ok');
+  await fake.setMode('ok');
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
     const response = await system.graphql({ query: '{ flakyPing }' });
@@ -54,22 +46,8 @@ async function recover() {
 }
 
 beforeAll(async () => {
-  fake = await spawnService({
-    name: 'flaky',
-    entry: 'test/fixtures/misbehaving-subgraph.ts',
-    // A test fixture is not part of the build.
-    runtime: 'source',
-    env: { PATH: process.env['PATH'] },
-    onLine: (line) => logs.push(line),
-  });
-  fakeUrl = `http://127.0.0.1:${fake.port}`;
-  const supergraphPath = writeSupergraph([
-    {
-      name: 'flaky',
-      url: `${fakeUrl}/graphql`,
-      sdl: readFileSync('test/fixtures/misbehaving-subgraph.graphql', 'utf8'),
-    },
-  ]);
+  fake = await startMisbehavingSubgraph((line) => logs.push(line));
+  const supergraphPath = writeSupergraph([fake.subgraph]);
   system = await startSystem({
     env: {
       SUPERGRAPH_PATH: supergraphPath,
@@ -96,7 +74,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await system?.stop();
-  if (fake) await stopService(fake);
+  await fake?.stop();
 });
 
 describe('fault isolation between subgraphs', () => {
@@ -117,7 +95,7 @@ describe('fault isolation between subgraphs', () => {
     ['a 500 with an HTML page', 'html-500', 'HTTP 500'],
     ['a body over the size cap', 'huge', 'response larger than 1000000 bytes'],
   ] as const)('serves the other subgraphs and names the failed one on %s', async (_case, mode, reason) => {
-    await setMode(mode, 5_000);
+    await fake.setMode(mode, 5_000);
     const started = Date.now();
     const response = await system.graphql<{ products: { edges: { node: { sku: string; flaky: string | null } }[] } }>({
       query: PRODUCTS,
@@ -141,12 +119,12 @@ describe('fault isolation between subgraphs', () => {
   });
 
   it('retries a failed query with backoff but never a mutation', async () => {
-    await setMode('unavailable-503');
+    await fake.setMode('unavailable-503');
     const query = await system.graphql({ query: '{ flakyPing }' });
     expect(query.errors?.[0]).toMatchObject({ path: ['flakyPing'], extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
     expect(await fakeRequests()).toBe(3);
 
-    await setMode('unavailable-503');
+    await fake.setMode('unavailable-503');
     const mutation = await system.graphql({ query: 'mutation { flakyWrite }' });
     expect(mutation.data).toEqual({ flakyWrite: null });
     expect(mutation.errors?.[0]).toMatchObject({ path: ['flakyWrite'], extensions: { subgraph: 'flaky' } });
@@ -155,11 +133,11 @@ describe('fault isolation between subgraphs', () => {
   });
 
   it('opens the breaker after repeated failures, stops calling the subgraph, then closes it again', async () => {
-    await setMode('html-500');
+    await fake.setMode('html-500');
     for (let i = 0; i < 5; i += 1) await system.graphql({ query: '{ flakyPing }' });
     expect((await readiness()).checks.breakers['flaky']).toBe('open');
 
-    await setMode('ok');
+    await fake.setMode('ok');
     const whileOpen = await system.graphql({ query: '{ flakyPing }' });
     expect(whileOpen.errors?.[0]?.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', reason: 'circuit open' });
     expect(await fakeRequests()).toBe(0);
@@ -180,7 +158,7 @@ describe('fault isolation between subgraphs', () => {
   });
 
   it('keeps serving when the subgraph process is gone', async () => {
-    await stopService(fake);
+    await fake.stop();
     const response = await system.graphql<{ products: { edges: { node: { flaky: string | null } }[] } }>({
       query: PRODUCTS,
     });

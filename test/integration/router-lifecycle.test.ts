@@ -1,26 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnService, stopService, type ServiceProcess } from '#system/spawn-service';
 import { startSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { writeSupergraph } from '#test/harness/supergraph';
+import { startMisbehavingSubgraph, type MisbehavingSubgraph } from '#test/harness/misbehaving-subgraph';
 
-let fake: ServiceProcess;
-let fakeUrl: string;
+let fake: MisbehavingSubgraph;
 let supergraphPath: string;
 let system: TestSystem;
 
-const withFake = () =>
-  readFileSync(
-    writeSupergraph([
-      {
-        name: 'flaky',
-        url: `${fakeUrl}/graphql`,
-        sdl: readFileSync('test/fixtures/misbehaving-subgraph.graphql', 'utf8'),
-      },
-    ]),
-    'utf8',
-  );
+const withFake = () => readFileSync(writeSupergraph([fake.subgraph]), 'utf8');
 const readinessResponse = () => fetch(system.routerUrl.replace(/\/graphql$/, '/health/ready'));
 const readiness = async () =>
   (await (await readinessResponse()).json()) as {
@@ -38,15 +27,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
 }
 
 beforeAll(async () => {
-  fake = await spawnService({
-    name: 'flaky',
-    entry: 'test/fixtures/misbehaving-subgraph.ts',
-    // A test fixture is not part of the build.
-    runtime: 'source',
-    env: { PATH: process.env['PATH'] },
-    onLine: () => {},
-  });
-  fakeUrl = `http://127.0.0.1:${fake.port}`;
+  fake = await startMisbehavingSubgraph();
   supergraphPath = writeSupergraph();
   system = await startSystem({
     env: { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: '100', SHUTDOWN_DRAIN_DELAY_MS: '1000' },
@@ -54,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await system?.stop();
-  if (fake) await stopService(fake);
+  await fake?.stop();
 });
 
 describe('supergraph hot reload', () => {
@@ -79,7 +60,7 @@ describe('supergraph hot reload', () => {
 
 describe('graceful shutdown', () => {
   it('turns unready at once on SIGTERM, keeps serving for the drain delay, finishes in-flight work, exits', async () => {
-    await fetch(`${fakeUrl}/admin/mode`, { method: 'POST', body: JSON.stringify({ mode: 'slow', delayMs: 2_000 }) });
+    await fake.setMode('slow', 2_000);
     const inFlight = system.graphql({ query: '{ flakyPing }' });
     await new Promise((resolve) => setTimeout(resolve, 300));
     const router = system.processes['router']!;
