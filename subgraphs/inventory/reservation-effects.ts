@@ -64,7 +64,7 @@ export async function moveReservedStock(
       const onHandDelta = move.onHand * quantity;
       const changed = await query(
         `WITH stock AS (
-           UPDATE "StockLevel" SET "reserved" = "reserved" + $2::int, "onHand" = "onHand" + $3::int, "updatedAt" = now()
+           UPDATE "StockLevel" SET "reserved" = "reserved" + $2::int, "onHand" = "onHand" + $3::int, "updatedAt" = now() AT TIME ZONE 'UTC'
            WHERE "productId" = $1::uuid RETURNING "onHand")
          INSERT INTO "StockMovement"
            ("id", "productId", "orderId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reason")

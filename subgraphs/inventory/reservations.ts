@@ -82,7 +82,7 @@ export async function reserveStock(prisma: PrismaClient, input: ReserveStockInpu
         // reservations cannot oversell), and only if it held, the line and its stock movement.
         const held = await query(
           `WITH held AS (
-             UPDATE "StockLevel" SET "reserved" = "reserved" + $3::int, "updatedAt" = now()
+             UPDATE "StockLevel" SET "reserved" = "reserved" + $3::int, "updatedAt" = now() AT TIME ZONE 'UTC'
              WHERE "productId" = $2::uuid AND "onHand" - "reserved" >= $3::int
              RETURNING "onHand"),
            line AS (
