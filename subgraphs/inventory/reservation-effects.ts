@@ -1,5 +1,6 @@
+import { uuidv7 } from '#lib/ids';
+import { sqlOf } from '#lib/prisma';
 import type { PrismaClient, ReservationStatus, StockMovementKind } from './generated/prisma/client.ts';
-import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 type ClosedStatus = Exclude<ReservationStatus, 'HELD'>;
 
@@ -36,32 +37,42 @@ export async function moveReservedStock(
   now: Date = new Date(),
   move: Move = FROM_HELD[to],
 ): Promise<{ moved: boolean; status: ReservationStatus | null }> {
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.reservation.updateMany({
-      where: { orderId, status: move.from, ...(to === 'EXPIRED' ? { expiresAt: { lte: now } } : {}) },
-      data: { status: to },
-    });
-    const reservation = await tx.reservation.findUnique({ where: { orderId }, include: { lines: true } });
-    if (count === 0 || !reservation) return { moved: false, status: reservation?.status ?? null };
-
-    const lines = [...reservation.lines].sort((a, b) => a.productId.localeCompare(b.productId));
+  // Plain SQL (see sqlOf), as reserveStock: a one-line commit is four statements (BEGIN, the
+  // move with its lines, the stock with its movement, COMMIT) where Prisma's query layer sent eight.
+  return sqlOf(prisma).transaction(async (query) => {
+    const expiring = to === 'EXPIRED' ? `AND "expiresAt" <= ($4::timestamptz AT TIME ZONE 'UTC')` : '';
+    const { rows } = await query<{ lines: { productId: string; quantity: number }[] }>(
+      `UPDATE "Reservation" r SET "status" = $2::"ReservationStatus", "updatedAt" = $4::timestamptz AT TIME ZONE 'UTC'
+       WHERE "orderId" = $1::uuid AND "status" = $3::"ReservationStatus" ${expiring}
+       RETURNING (
+         SELECT coalesce(json_agg(json_build_object('productId', l."productId", 'quantity', l."quantity")), '[]')
+         FROM "ReservationLine" l WHERE l."reservationId" = r."id") AS "lines"`,
+      [orderId, to, move.from, now.toISOString()],
+    );
+    const moved = rows[0];
+    if (!moved) {
+      const current = await query<{ status: ReservationStatus }>(
+        `SELECT "status" FROM "Reservation" WHERE "orderId" = $1::uuid`,
+        [orderId],
+      );
+      return { moved: false, status: current.rows[0]?.status ?? null };
+    }
+    // Stock rows are locked in product order, as reserveStock locks them: no deadlock between the two.
+    const lines = [...moved.lines].sort((a, b) => a.productId.localeCompare(b.productId));
     for (const { productId, quantity } of lines) {
-      const stock = await tx.stockLevel.update({
-        where: { productId },
-        data: { reserved: { increment: move.reserved * quantity }, onHand: { increment: move.onHand * quantity } },
-      });
-      await tx.stockMovement.create({
-        data: {
-          productId,
-          orderId,
-          kind: move.kind,
-          onHandDelta: move.onHand * quantity,
-          reservedDelta: move.reserved * quantity,
-          onHandAfter: stock.onHand,
-          reason: `${move.verb} for order ${orderId}`,
-        },
-      });
+      const reservedDelta = move.reserved * quantity;
+      const onHandDelta = move.onHand * quantity;
+      const changed = await query(
+        `WITH stock AS (
+           UPDATE "StockLevel" SET "reserved" = "reserved" + $2::int, "onHand" = "onHand" + $3::int, "updatedAt" = now() AT TIME ZONE 'UTC'
+           WHERE "productId" = $1::uuid RETURNING "onHand")
+         INSERT INTO "StockMovement"
+           ("id", "productId", "orderId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reason")
+         SELECT $4::uuid, $1::uuid, $5::uuid, $6::"StockMovementKind", $3::int, $2::int, "onHand", $7::text FROM stock`,
+        [productId, reservedDelta, onHandDelta, uuidv7(), orderId, move.kind, `${move.verb} for order ${orderId}`],
+      );
+      if (changed.rowCount !== 1) throw new Error(`product ${productId} of order ${orderId} has no stock row`);
     }
     return { moved: true, status: to };
-  }, TRANSACTION_OPTIONS);
+  });
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { MAX_STOCK_QUANTITY } from './stock-arithmetic.ts';
-import type { Prisma, PrismaClient, ReservationStatus } from './generated/prisma/client.ts';
+import { uuidv7 } from '#lib/ids';
+import { sqlOf, type SqlQuery } from '#lib/prisma';
+import type { PrismaClient, ReservationStatus } from './generated/prisma/client.ts';
 import { RETURN_COMMITTED, moveReservedStock } from './reservation-effects.ts';
-import { TRANSACTION_OPTIONS } from './transaction-options.ts';
 
 /**
  * Stock held for orders, for the checkout workers: each function is one transaction and is safe
@@ -55,36 +56,47 @@ function mergeLines(lines: { productId: string; quantity: number }[]) {
  */
 export async function reserveStock(prisma: PrismaClient, input: ReserveStockInput): Promise<ReserveOutcome> {
   const { orderId, lines, ttlSeconds } = reserveStockSchema.parse(input);
+  // Plain SQL (see sqlOf): this is the hottest statement path of checkout, and for one line it is
+  // four statements (BEGIN, the hold, the line, COMMIT) where Prisma's query layer sent seven.
   try {
-    return await prisma.$transaction(async (tx) => {
+    return await sqlOf(prisma).transaction(async (query) => {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
       // The unique orderId decides between concurrent calls; the loser waits for the winner's commit.
-      const { count } = await tx.reservation.createMany({ data: [{ orderId, expiresAt }], skipDuplicates: true });
-      const reservation = await tx.reservation.findUniqueOrThrow({ where: { orderId } });
-      if (count === 0) return existingOutcome(reservation);
-
-      const merged = mergeLines(lines);
-      const movements: Prisma.StockMovementCreateManyInput[] = [];
-      for (const { productId, quantity } of merged) {
-        const [held] = await tx.$queryRaw<{ onHand: number }[]>`
-          UPDATE "StockLevel" SET "reserved" = "reserved" + ${quantity}, "updatedAt" = now()
-          WHERE "productId" = ${productId}::uuid AND "onHand" - "reserved" >= ${quantity}
-          RETURNING "onHand"`;
-        if (!held) throw new Refusal(await outOfStock(tx, productId, quantity));
-        movements.push({
-          productId,
-          orderId,
-          kind: 'RESERVE',
-          onHandDelta: 0,
-          reservedDelta: quantity,
-          onHandAfter: held.onHand,
-          reason: `reserved for order ${orderId}`,
-        });
+      const created = await query<{ id: string }>(
+        `INSERT INTO "Reservation" ("id", "orderId", "expiresAt")
+         VALUES ($1::uuid, $2::uuid, $3::timestamptz AT TIME ZONE 'UTC')
+         ON CONFLICT ("orderId") DO NOTHING RETURNING "id"`,
+        [uuidv7(), orderId, expiresAt.toISOString()],
+      );
+      const reservationId = created.rows[0]?.id;
+      if (!reservationId) {
+        const existing = await query<{ id: string; status: ReservationStatus; expiresAt: Date }>(
+          `SELECT "id", "status", "expiresAt" AT TIME ZONE 'UTC' AS "expiresAt" FROM "Reservation"
+           WHERE "orderId" = $1::uuid`,
+          [orderId],
+        );
+        return existingOutcome(existing.rows[0]!);
       }
-      await tx.reservationLine.createMany({ data: merged.map((line) => ({ ...line, reservationId: reservation.id })) });
-      await tx.stockMovement.createMany({ data: movements });
-      return { ok: true, reservationId: reservation.id, status: 'HELD', expiresAt } as const;
-    }, TRANSACTION_OPTIONS);
+      for (const { productId, quantity } of mergeLines(lines)) {
+        // One statement per line: the conditional hold (never below zero available, so concurrent
+        // reservations cannot oversell), and only if it held, the line and its stock movement.
+        const held = await query(
+          `WITH held AS (
+             UPDATE "StockLevel" SET "reserved" = "reserved" + $3::int, "updatedAt" = now() AT TIME ZONE 'UTC'
+             WHERE "productId" = $2::uuid AND "onHand" - "reserved" >= $3::int
+             RETURNING "onHand"),
+           line AS (
+             INSERT INTO "ReservationLine" ("reservationId", "productId", "quantity")
+             SELECT $1::uuid, $2::uuid, $3::int FROM held)
+           INSERT INTO "StockMovement"
+             ("id", "productId", "orderId", "kind", "onHandDelta", "reservedDelta", "onHandAfter", "reason")
+           SELECT $4::uuid, $2::uuid, $5::uuid, 'RESERVE', 0, $3::int, "onHand", $6::text FROM held`,
+          [reservationId, productId, quantity, uuidv7(), orderId, `reserved for order ${orderId}`],
+        );
+        if (held.rowCount !== 1) throw new Refusal(await outOfStock(query, productId, quantity));
+      }
+      return { ok: true, reservationId, status: 'HELD', expiresAt } as const;
+    });
   } catch (error) {
     if (error instanceof Refusal) return error.outcome;
     throw error;
@@ -97,15 +109,12 @@ function existingOutcome(reservation: { id: string; status: ReservationStatus; e
   return { ok: false, reason: 'RESERVATION_CLOSED', status };
 }
 
-async function outOfStock(tx: Prisma.TransactionClient, productId: string, requested: number): Promise<ReserveOutcome> {
-  const stock = await tx.stockLevel.findUnique({ where: { productId } });
-  return {
-    ok: false,
-    reason: 'OUT_OF_STOCK',
-    productId,
-    requested,
-    available: stock ? stock.onHand - stock.reserved : 0,
-  };
+async function outOfStock(query: SqlQuery, productId: string, requested: number): Promise<ReserveOutcome> {
+  const { rows } = await query<{ available: number }>(
+    `SELECT "onHand" - "reserved" AS "available" FROM "StockLevel" WHERE "productId" = $1::uuid`,
+    [productId],
+  );
+  return { ok: false, reason: 'OUT_OF_STOCK', productId, requested, available: rows[0]?.available ?? 0 };
 }
 
 export type CommitOutcome =

@@ -27,8 +27,20 @@ export type TemplatePayload<T extends NotificationTemplate> = z.infer<(typeof pa
 
 /** Minor units shown in the currency's own number of decimals (2 for USD, 0 for JPY). */
 export function formatMoney({ amount, currency }: z.infer<typeof moneySchema>): string {
-  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-  return format.format(amount / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+  const { format, digits } = moneyFormatOf(currency);
+  return format.format(amount / 10 ** digits);
+}
+
+// Building a NumberFormat costs more than the rest of a notice (2 % of the worker's profile).
+const moneyFormats = new Map<string, { format: Intl.NumberFormat; digits: number }>();
+function moneyFormatOf(currency: string) {
+  let cached = moneyFormats.get(currency);
+  if (!cached) {
+    const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+    cached = { format, digits: format.resolvedOptions().maximumFractionDigits ?? 2 };
+    moneyFormats.set(currency, cached);
+  }
+  return cached;
 }
 
 const renderers: { [T in NotificationTemplate]: (payload: TemplatePayload<T>) => RenderedMessage } = {

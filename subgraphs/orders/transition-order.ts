@@ -1,3 +1,4 @@
+import type { SqlQuery } from '#lib/prisma';
 import type { Order, OrderStatus, PrismaClient } from './generated/prisma/client.ts';
 import { TRANSITION_TIMESTAMP, statusesBefore } from './order-status.ts';
 
@@ -39,4 +40,30 @@ export async function transitionOrder(
   const order = await prisma.order.findUnique({ where: { id: orderId } });
   if (order?.status === to) return order;
   throw new InvalidTransitionError(orderId, order?.status ?? null, to);
+}
+
+/**
+ * `transitionOrder` in plain SQL, for the saga's worker (see sqlOf): the same conditional UPDATE,
+ * without Prisma's query layer and without answering the row (the saga needs none).
+ */
+export async function transitionOrderSql(
+  query: SqlQuery,
+  orderId: string,
+  to: OrderStatus,
+  options: { failureReason?: string; at?: Date } = {},
+): Promise<void> {
+  if (to === 'FAILED' && !options.failureReason) throw new Error('a move to FAILED needs a failureReason');
+  const stamp = TRANSITION_TIMESTAMP[to];
+  const moved = await query(
+    `UPDATE "Order" SET "status" = $2::"OrderStatus", "${stamp}" = $3::timestamptz AT TIME ZONE 'UTC',
+       "failureReason" = coalesce($4::text, "failureReason"), "updatedAt" = now() AT TIME ZONE 'UTC'
+     WHERE "id" = $1::uuid AND "status" = ANY($5::"OrderStatus"[])`,
+    [orderId, to, (options.at ?? new Date()).toISOString(), options.failureReason ?? null, statusesBefore(to)],
+  );
+  if (moved.rowCount === 1) return;
+  const { rows } = await query<{ status: OrderStatus }>(`SELECT "status" FROM "Order" WHERE "id" = $1::uuid`, [
+    orderId,
+  ]);
+  const status = rows[0]?.status ?? null;
+  if (status !== to) throw new InvalidTransitionError(orderId, status, to);
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Payment, PaymentOperation, PaymentStatus, PrismaClient } from './generated/prisma/client.ts';
+import { uuidv7 } from '#lib/ids';
+import { sqlOf, type SqlQuery } from '#lib/prisma';
+import type { PaymentOperation, PaymentStatus, PrismaClient } from './generated/prisma/client.ts';
 import { PaymentProviderUnavailableError, type PaymentProvider } from './payment-provider.ts';
 
 /** Largest single charge in minor units; keeps amounts well inside a 32-bit Int. */
@@ -43,7 +45,11 @@ export async function chargeOrder(
   input: ChargeOrderInput,
 ): Promise<ChargeOutcome> {
   const charge = chargeOrderSchema.parse(input);
-  const payment = await findOrCreatePayment(prisma, charge);
+  // Plain SQL (see sqlOf) on this hot path: a first charge is three statements (the payment with
+  // its first call counted, the authorisation with the capture's call counted, the capture),
+  // where Prisma's query layer sent eight.
+  const { query } = sqlOf(prisma);
+  const payment = await findOrCreatePayment(query, charge);
   // A refunded payment was captured first: a redelivered charge answers as it did then.
   if (payment.status === 'CAPTURED' || payment.status === 'REFUNDED') return { status: 'CAPTURED' };
   if (payment.status === 'DECLINED') return { status: 'DECLINED', reason: payment.declineReason ?? 'declined' };
@@ -52,54 +58,86 @@ export async function chargeOrder(
   }
 
   let authorizationId = payment.providerReference;
+  // A new payment was inserted with its authorisation call already counted.
+  let counted = payment.created;
   if (!authorizationId) {
-    const authorization = await callProvider(
-      prisma,
-      payment.id,
-      'AUTHORIZE',
-      () =>
-        provider.authorize({
-          idempotencyKey: `${charge.idempotencyKey}:authorize`,
-          amount: charge.amount,
-          currency: charge.currency,
-        }),
-      (result) => result.status === 'DECLINED',
+    if (!counted) await countCall(query, payment.id);
+    const authorization = await callCounted(query, payment.id, 'AUTHORIZE', () =>
+      provider.authorize({
+        idempotencyKey: `${charge.idempotencyKey}:authorize`,
+        amount: charge.amount,
+        currency: charge.currency,
+      }),
     );
     if (authorization.status === 'DECLINED') {
-      await settle(prisma, payment.id, { status: 'DECLINED', declineReason: authorization.reason });
+      await recordCall(query, payment.id, 'AUTHORIZE', 'DECLINED', {
+        set: `"status" = 'DECLINED', "declineReason" = $5::text`,
+        values: [authorization.reason],
+        from: OPEN_STATUSES,
+      });
       return { status: 'DECLINED', reason: authorization.reason };
     }
     authorizationId = authorization.authorizationId;
-    await settle(prisma, payment.id, { status: 'AUTHORIZED', providerReference: authorizationId });
+    // The authorisation is recorded and the capture's call counted in one statement; the count
+    // goes up whatever the status, as the capture below is made whatever the status.
+    await recordCall(query, payment.id, 'AUTHORIZE', 'SUCCEEDED', {
+      set: `"attempts" = "attempts" + 1,
+        "status" = CASE WHEN "status" IN ('PENDING', 'AUTHORIZED') THEN 'AUTHORIZED' ELSE "status" END,
+        "providerReference" = CASE WHEN "status" IN ('PENDING', 'AUTHORIZED') THEN $5::text ELSE "providerReference" END`,
+      values: [authorizationId],
+    });
+    counted = true;
+  } else {
+    counted = false;
   }
-  const capture = await callProvider(prisma, payment.id, 'CAPTURE', () =>
+  if (!counted) await countCall(query, payment.id);
+  const capture = await callCounted(query, payment.id, 'CAPTURE', () =>
     provider.capture({ idempotencyKey: `${charge.idempotencyKey}:capture`, authorizationId }),
   );
   // The money was taken, so the row says so even if the payment was given up (FAILED) while the
   // capture was on its way: the saga then hears of the capture and has it refunded.
-  await settle(prisma, payment.id, { status: 'CAPTURED', captureReference: capture.captureId, lastError: null }, [
-    ...OPEN_STATUSES,
-    'FAILED',
-  ]);
+  await recordCall(query, payment.id, 'CAPTURE', 'SUCCEEDED', {
+    set: `"status" = 'CAPTURED', "captureReference" = $5::text, "lastError" = NULL`,
+    values: [capture.captureId],
+    from: [...OPEN_STATUSES, 'FAILED'],
+  });
   return { status: 'CAPTURED' };
 }
 
-/**
- * Marks an open payment FAILED, for a caller that has given up retrying temporary errors.
- * Answers false if the payment is missing or already final.
- */
-export async function markPaymentFailed(prisma: PrismaClient, orderId: string, reason: string): Promise<boolean> {
-  const { count } = await prisma.payment.updateMany({
-    where: { orderId, status: { in: OPEN_STATUSES } },
-    data: { status: 'FAILED', lastError: reason },
-  });
-  return count === 1;
+interface PaymentRow {
+  id: string;
+  orderId: string;
+  userId: string;
+  amount: number;
+  currency: string;
+  idempotencyKey: string;
+  status: PaymentStatus;
+  providerReference: string | null;
+  declineReason: string | null;
+  /** Inserted by this call (with its first provider call counted). */
+  created: boolean;
 }
 
-async function findOrCreatePayment(prisma: PrismaClient, charge: ChargeOrderInput): Promise<Payment> {
-  // Concurrent first calls race on the unique keys; the loser reads the winner's row.
-  await prisma.payment.createMany({ data: [charge], skipDuplicates: true });
-  const payment = await prisma.payment.findUnique({ where: { orderId: charge.orderId } });
+const PAYMENT_COLUMNS = `"id", "orderId", "userId", "amount", "currency", "idempotencyKey", "status",
+  "providerReference", "declineReason"`;
+
+async function findOrCreatePayment(query: SqlQuery, charge: ChargeOrderInput): Promise<PaymentRow> {
+  // Concurrent first calls race on the unique keys; the loser reads the winner's row. A new
+  // payment's authorisation call is counted as it is inserted: it is the next thing that happens.
+  const inserted = await query<PaymentRow>(
+    `INSERT INTO "Payment" ("id", "orderId", "userId", "amount", "currency", "idempotencyKey", "attempts")
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4::int, $5::char(3), $6::text, 1)
+     ON CONFLICT DO NOTHING RETURNING ${PAYMENT_COLUMNS}, true AS "created"`,
+    [uuidv7(), charge.orderId, charge.userId, charge.amount, charge.currency, charge.idempotencyKey],
+  );
+  const payment =
+    inserted.rows[0] ??
+    (
+      await query<PaymentRow>(
+        `SELECT ${PAYMENT_COLUMNS}, false AS "created" FROM "Payment" WHERE "orderId" = $1::uuid`,
+        [charge.orderId],
+      )
+    ).rows[0];
   const same =
     payment &&
     payment.idempotencyKey === charge.idempotencyKey &&
@@ -112,6 +150,77 @@ async function findOrCreatePayment(prisma: PrismaClient, charge: ChargeOrderInpu
     );
   }
   return payment;
+}
+
+/** Counts one provider call about to be made. */
+async function countCall(query: SqlQuery, paymentId: string): Promise<void> {
+  await query(
+    `UPDATE "Payment" SET "attempts" = "attempts" + 1, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE "id" = $1::uuid`,
+    [paymentId],
+  );
+}
+
+/**
+ * Logs one provider call in PaymentAttempt and changes the payment in the same statement: `set`
+ * (its own values from $5) only while the payment's status is one of `from`, when given.
+ */
+async function recordCall(
+  query: SqlQuery,
+  paymentId: string,
+  operation: PaymentOperation,
+  outcome: 'SUCCEEDED' | 'DECLINED' | 'TRANSIENT_ERROR',
+  change: { set: string; values: readonly unknown[]; from?: readonly PaymentStatus[]; detail?: string },
+): Promise<void> {
+  const from = change.from ? `AND "status" = ANY($4::"PaymentStatus"[])` : 'AND $4::text[] IS NULL';
+  await query(
+    `WITH attempt AS (
+       INSERT INTO "PaymentAttempt" ("id", "paymentId", "operation", "outcome", "detail")
+       VALUES ($2::uuid, $1::uuid, $3::"PaymentOperation", '${outcome}', ${change.detail === undefined ? 'NULL' : `$6::text`}))
+     UPDATE "Payment" SET ${change.set}, "updatedAt" = now() AT TIME ZONE 'UTC'
+     WHERE "id" = $1::uuid ${from}`,
+    [
+      paymentId,
+      uuidv7(),
+      operation,
+      change.from ?? null,
+      ...change.values,
+      ...(change.detail === undefined ? [] : [change.detail]),
+    ],
+  );
+}
+
+/** Makes a counted provider call; a temporary failure is recorded and rethrown as transient. */
+async function callCounted<T>(
+  query: SqlQuery,
+  paymentId: string,
+  operation: PaymentOperation,
+  call: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof PaymentProviderUnavailableError)) throw error;
+    await recordCall(query, paymentId, operation, 'TRANSIENT_ERROR', {
+      set: `"lastError" = $5::text`,
+      values: [error.message],
+      detail: error.message,
+    });
+    throw new TransientPaymentError(`payment provider unavailable during ${operation}: ${error.message}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Marks an open payment FAILED, for a caller that has given up retrying temporary errors.
+ * Answers false if the payment is missing or already final.
+ */
+export async function markPaymentFailed(prisma: PrismaClient, orderId: string, reason: string): Promise<boolean> {
+  const { count } = await prisma.payment.updateMany({
+    where: { orderId, status: { in: OPEN_STATUSES } },
+    data: { status: 'FAILED', lastError: reason },
+  });
+  return count === 1;
 }
 
 /** Counts and logs one provider call; a temporary failure is recorded and rethrown as transient. */
@@ -141,20 +250,4 @@ export async function callProvider<T>(
       cause: error,
     });
   }
-}
-
-/** Moves an open payment forward; a payment another call already finished is left as it is. */
-async function settle(
-  prisma: PrismaClient,
-  paymentId: string,
-  data: {
-    status: PaymentStatus;
-    providerReference?: string;
-    captureReference?: string;
-    declineReason?: string;
-    lastError?: null;
-  },
-  from: PaymentStatus[] = OPEN_STATUSES,
-) {
-  await prisma.payment.updateMany({ where: { id: paymentId, status: { in: from } }, data });
 }
