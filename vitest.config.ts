@@ -27,6 +27,11 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
+          // vitest's default is one worker less than the cores: one, here. The files are small and
+          // independent (none mocks modules or changes process.env), so both cores run them, and
+          // each worker keeps the modules it loaded for its next file: 6 s instead of 32 s.
+          maxWorkers: 2,
+          isolate: false,
           include: ['{lib,subgraphs,router,system,scripts}/**/*.test.ts', 'web/{server,src}/**/*.test.ts'],
         },
       },
@@ -63,11 +68,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          // The storefront in Debian's Chromium against a whole private system, after the other tiers.
-          sequence: { groupOrder: 3 },
+          // The storefront in Debian's Chromium against a whole private system. In the integration
+          // group (so the same worker limit): queued first there (projects by name), it runs beside
+          // the private-system files instead of alone after them.
+          sequence: { groupOrder: 2 },
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts', 'test/browser/build-storefront.ts'],
-          maxWorkers: 1,
+          maxWorkers: 2,
           testTimeout: 90_000,
           hookTimeout: 180_000,
         },
