@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Integration files that use the run's shared system instead of starting their own: they only talk
- * to it (no process stopped, killed or started with other settings) and count only what they make.
+ * Integration files that borrow one of the run's shared systems instead of starting their own:
+ * they only talk to it (no process of it stopped, killed or started with other settings) and count
+ * only what they make; the router files among them start a router of their own with their settings
+ * on its subgraphs (`routerOnSharedSystem`), one process instead of a whole system.
  */
 const SHARED_SYSTEM_FILES = [
   'accounts',
@@ -14,6 +16,15 @@ const SHARED_SYSTEM_FILES = [
   'orders',
   'payments',
   'seed',
+  'response-cache',
+  'router-deadline-recovery',
+  'router-fault-isolation',
+  'router-lifecycle',
+  'router-limits',
+  'router-persisted-queries',
+  'router-rate-limit',
+  'router-worker-crash',
+  'router-workers',
 ].map((name) => `test/integration/${name}.test.ts`);
 
 export default defineConfig({
@@ -39,7 +50,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // After integration-shared: vitest runs the projects of one group with one worker limit.
+          // After the unit tier; vitest runs the projects of one group with one worker limit.
           sequence: { groupOrder: 2 },
           include: ['test/integration/**/*.test.ts'],
           exclude: SHARED_SYSTEM_FILES,
@@ -54,12 +65,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration-shared',
-          // After the fast unit tier.
-          sequence: { groupOrder: 1 },
+          // With the other integration files (so the same worker limit), queued after them (projects
+          // by name). Each file borrows one of the run's shared systems for itself while it runs,
+          // its databases emptied (`sharedSystem`); there are as many as files run at once.
+          sequence: { groupOrder: 2 },
           include: SHARED_SYSTEM_FILES,
           globalSetup: ['test/global-setup.ts'],
-          // One file at a time on the one shared system (`sharedSystem` empties its databases).
-          fileParallelism: false,
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -35,13 +35,24 @@ export function startSystem(options: StartSystemOptions = {}): Promise<TestSyste
 export type SharedTestSystem = SharedSystemAddresses & Pick<TestSystem, 'graphql'>;
 
 /**
- * The run's shared system (subgraphs and router with the base settings), its databases emptied for
- * this file. Only for files of the `integration-shared` project, which run one at a time, and which
- * leave its processes running: a file that stops, kills or reconfigures one starts its own system.
+ * One of the run's shared systems (subgraphs and router with the base settings), lent to this file
+ * alone while it runs, its databases emptied for it. Only for files of the `integration-shared`
+ * project, which leave its processes running: a file that stops, kills or reconfigures one starts
+ * its own system.
  */
 export async function sharedSystem(): Promise<SharedTestSystem> {
-  const response = await fetch(inject('sharedSystemUrl'));
+  const response = await fetch(`${inject('sharedSystemUrl')}/?pid=${process.pid}`);
   if (!response.ok) throw new Error(`the shared system did not start: ${await response.text()}`);
   const addresses = (await response.json()) as SharedSystemAddresses;
   return { ...addresses, graphql: (request) => postGraphQL(addresses.routerUrl, request) };
+}
+
+/**
+ * A router of this file's own with `env` over the base settings, calling the subgraphs of a shared
+ * system lent to this file (`sharedSystem`): for files that only reconfigure, stop or kill the
+ * router. Only for files of the `integration-shared` project; `stop` stops the router alone.
+ */
+export async function routerOnSharedSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const shared = await sharedSystem();
+  return startPrivateSystem({ env, alongside: { system: shared, start: ['router'] } });
 }
