@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Integration files that borrow one of the run's shared systems instead of starting their own:
  * they only talk to it (no process of it stopped, killed or started with other settings) and count
  * only what they make; the router files among them start a router of their own with their settings
- * on its subgraphs (`routerOnSharedSystem`), one process instead of a whole system.
+ * on its subgraphs (`routerOnSharedSystem`), one process instead of a whole system, and the
+ * checkout files their own workers and payment gateway (`backgroundOnSharedSystem`).
  */
 const SHARED_SYSTEM_FILES = [
   'accounts',
@@ -16,6 +17,10 @@ const SHARED_SYSTEM_FILES = [
   'orders',
   'payments',
   'seed',
+  'checkout',
+  'checkout-failures',
+  'order-lifecycle',
+  'stock-availability',
   'response-cache',
   'router-deadline-recovery',
   'router-fault-isolation',

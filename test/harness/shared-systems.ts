@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { emptyDatabase } from '#system/databases';
 import { startPrivateSystem, type PrivateSystem } from '#system/private-system';
+import { removeQueues } from '#system/queues';
 
 /** What a test file gets of a shared system: its addresses, never its processes. */
 export type SharedSystemAddresses = Pick<
@@ -36,7 +37,7 @@ const isAlive = (pid: number) => {
  * Lends systems (subgraphs and router, the base settings) to the test files of the
  * `integration-shared` project, each file one system of its own while it runs: up to
  * `SHARED_SYSTEMS`, started when first needed, so a run without such a file starts none. A file
- * gets its system with empty databases, as if it had started its own. vitest runs each of these
+ * gets its system with empty databases and queues, as if it had started its own. vitest runs each of these
  * files in a process of its own, so a loan ends when that process has exited (or asks again).
  */
 export async function startSharedSystemBroker(templates: Record<string, string>): Promise<SharedSystemBroker> {
@@ -71,7 +72,11 @@ export async function startSharedSystemBroker(templates: Record<string, string>)
   };
   const emptied = async (pid: number) => {
     const system = await borrow(pid);
-    await Promise.all(Object.values(system.databaseUrls).map(emptyDatabase));
+    // And its queues: a borrower may have run checkout workers on it (`backgroundOnSharedSystem`).
+    await Promise.all([
+      ...Object.values(system.databaseUrls).map(emptyDatabase),
+      removeQueues(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379', system.queuePrefix),
+    ]);
     return system;
   };
 

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { postGraphQL } from '#system/graphql-client';
 import { PRIVATE_SYSTEM_ENV, startPrivateSystem, type PrivateSystem } from '#system/private-system';
+import { BACKGROUND_PROCESSES } from '#system/topology';
 import type { SharedSystemAddresses } from './shared-systems.ts';
 
 /** A private system of one test file (see `startPrivateSystem`). */
@@ -55,4 +56,16 @@ export async function sharedSystem(): Promise<SharedTestSystem> {
 export async function routerOnSharedSystem(env: Record<string, string> = {}): Promise<TestSystem> {
   const shared = await sharedSystem();
   return startPrivateSystem({ env, alongside: { system: shared, start: ['router'] } });
+}
+
+/**
+ * The checkout workers and the fake payment gateway of this file's own, with `env` over the base
+ * settings, on a shared system lent to this file (`sharedSystem`): its subgraphs, router, databases
+ * and queues. For files that only configure, kill or restart those background processes. Only for
+ * files of the `integration-shared` project; `stop` stops the background processes alone.
+ */
+export async function backgroundOnSharedSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const shared = await sharedSystem();
+  const start = BACKGROUND_PROCESSES.map(({ name }) => name);
+  return startPrivateSystem({ env, background: true, alongside: { system: shared, start } });
 }

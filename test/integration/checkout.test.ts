@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { queryDatabase } from '#testing/databases';
 import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
@@ -48,7 +48,7 @@ describe('checkout pipeline', () => {
     );
 
   beforeAll(async () => {
-    system = await startSystem({ background: true, env: CHECKOUT_TEST_ENV });
+    system = await backgroundOnSharedSystem(CHECKOUT_TEST_ENV);
     admin = await createAdmin(system);
   });
   afterAll(() => system?.stop());
