@@ -49,6 +49,12 @@ export interface PrivateSystemOptions {
   nodeFlags?: Record<string, readonly string[]>;
   /** Every line a process prints; they are also kept in `logs`. */
   onLine?: (line: string, name: string) => void;
+  /**
+   * Start only the processes named in `start` (e.g. a router with other settings), calling the
+   * other processes of a system that already runs, on its databases and queues; `stop` leaves
+   * that system as it was.
+   */
+  alongside?: { system: Pick<PrivateSystem, 'urls' | 'databaseUrls' | 'queuePrefix'>; start: readonly string[] };
 }
 
 export interface PrivateSystem extends RunningSystem {
@@ -67,14 +73,20 @@ export interface PrivateSystem extends RunningSystem {
  */
 export async function startPrivateSystem(options: PrivateSystemOptions = {}): Promise<PrivateSystem> {
   const runId = randomUUID().slice(0, 8);
-  const queuePrefix = `test-${randomUUID()}`;
+  const alongside = options.alongside;
+  const queuePrefix = alongside?.system.queuePrefix ?? `test-${randomUUID()}`;
   const rateLimitPrefix = `${options.label ?? 'test'}-rate-${runId}`;
   const persistedQueriesPrefix = `${options.label ?? 'test'}-apq-${runId}`;
   const responseCachePrefix = `${options.label ?? 'test'}-response-${runId}`;
   const serverUrl = options.databaseServerUrl ?? TEST_SERVER_URL;
-  const databaseUrls = Object.fromEntries(
-    SUBGRAPHS.map(({ name }) => [name, withDatabaseName(serverUrl, `${options.label ?? 'test'}_${runId}_${name}`)]),
-  );
+  const databaseUrls =
+    alongside?.system.databaseUrls ??
+    Object.fromEntries(
+      SUBGRAPHS.map(({ name }) => [name, withDatabaseName(serverUrl, `${options.label ?? 'test'}_${runId}_${name}`)]),
+    );
+  const running = alongside
+    ? Object.fromEntries(Object.entries(alongside.system.urls).filter(([name]) => !alongside.start.includes(name)))
+    : undefined;
   const env: Record<string, string | undefined> = {
     PATH: process.env['PATH'],
     ...PRIVATE_SYSTEM_ENV,
@@ -89,8 +101,9 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
   const redisUrl = env['REDIS_URL'] ?? DEFAULT_REDIS_URL;
   const logs: string[] = [];
   const cleanup = async () => {
-    await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url)));
-    if (options.background) await removeQueues(redisUrl, queuePrefix);
+    // The databases and queues of a system this one ran alongside are that system's.
+    if (!alongside) await Promise.all(Object.values(databaseUrls).map((url) => dropDatabase(url)));
+    if (options.background && !alongside) await removeQueues(redisUrl, queuePrefix);
     await removeKeys(redisUrl, `${rateLimitPrefix}:*`);
     await removeKeys(redisUrl, `${persistedQueriesPrefix}:*`);
     await removeKeys(redisUrl, `${responseCachePrefix}:*`);
@@ -110,6 +123,7 @@ export async function startPrivateSystem(options: PrivateSystemOptions = {}): Pr
       ...(options.replicas ? { replicas: options.replicas } : {}),
       ...(options.runtime ? { runtime: options.runtime } : {}),
       ...(options.nodeFlags ? { nodeFlags: options.nodeFlags } : {}),
+      ...(running ? { running } : {}),
     });
     return {
       ...system,

@@ -55,6 +55,11 @@ export interface StartSystemOptions {
   onEvent?: (message: string) => void;
   /** Runs once the processes have stopped (private systems drop their databases here). */
   cleanup?: () => Promise<void>;
+  /**
+   * Processes already running elsewhere, by name, at these URLs: they are not started (nor their
+   * databases readied), the others are told these URLs, and `stop` leaves them running.
+   */
+  running?: Record<string, string>;
 }
 
 export interface RunningSystem {
@@ -146,6 +151,7 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   // Only the router reads it; the workers' replicas are the entries above.
   if (options.replicas !== undefined) baseEnv['ROUTER_WORKERS'] = String(options.replicas);
   const host = reachableHost(baseEnv['HOST']);
+  const running = options.running ?? {};
 
   const processes: Record<string, ServiceProcess> = {};
   const processEnv = new Map<string, Env>();
@@ -205,15 +211,21 @@ export async function startSystem(options: StartSystemOptions = {}): Promise<Run
   try {
     if (options.templates) {
       const templates = options.templates;
-      await Promise.all(SUBGRAPHS.map(({ name }) => ensureDatabase(databaseUrls[name]!, templates[name])));
-    } else {
+      await Promise.all(
+        SUBGRAPHS.filter(({ name }) => !(name in running)).map(({ name }) =>
+          ensureDatabase(databaseUrls[name]!, templates[name]),
+        ),
+      );
+    } else if (SUBGRAPHS.some(({ name }) => !(name in running))) {
       await migrateAllDatabases(baseEnv, 'quiet');
     }
-    const known = knownUrls(entries, baseEnv, host);
+    const known = options.running ? undefined : knownUrls(entries, baseEnv, host);
     const urls = known
       ? await startAllAtOnce(entries, known, (entry) => launch(entry, { ...baseEnv, ...urlEnvOf(entries, known) }))
       : (
           await startInDependencyOrder(entries, async (entry, dependencyUrls) => {
+            const elsewhere = running[entry.name];
+            if (elsewhere) return elsewhere;
             // A replica cannot share its worker's fixed port; it reports the one it bound instead.
             const port = isWorkerReplica(entry) ? { [`${entry.envPrefix}_PORT`]: '0' } : {};
             const service = await launch(entry, { ...baseEnv, ...dependencyUrls, ...port });

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
 import { createTemplateDatabases } from '#system/template-databases';
@@ -15,8 +16,21 @@ const run = globalThis as { testTemplates?: { projects: number; ready: Promise<T
 
 function sharedTemplates(): Promise<Templates> {
   if (!run.testTemplates) {
-    execFileSync(process.execPath, ['system/build.js'], { stdio: 'inherit' });
-    run.testTemplates = { projects: 0, ready: createTemplateDatabases(randomUUID().slice(0, 8)) };
+    // Independent: the build compiles, the templates are migrated by Prisma's CLI; side by side.
+    const build = promisify(execFile)(process.execPath, ['system/build.js']).catch((error: unknown) => {
+      throw new Error(`the build failed: ${String((error as { stderr?: string }).stderr ?? error)}`, { cause: error });
+    });
+    const templates = createTemplateDatabases(randomUUID().slice(0, 8));
+    run.testTemplates = {
+      projects: 0,
+      ready: Promise.all([build, templates]).then(
+        ([, created]) => created,
+        async (error: unknown) => {
+          await (await templates.catch(() => undefined))?.drop();
+          throw error;
+        },
+      ),
+    };
   }
   run.testTemplates.projects += 1;
   return run.testTemplates.ready;

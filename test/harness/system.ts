@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { postGraphQL } from '#system/graphql-client';
 import { PRIVATE_SYSTEM_ENV, startPrivateSystem, type PrivateSystem } from '#system/private-system';
+import { BACKGROUND_PROCESSES } from '#system/topology';
 import type { SharedSystemAddresses } from './shared-systems.ts';
 
 /** A private system of one test file (see `startPrivateSystem`). */
@@ -35,13 +36,36 @@ export function startSystem(options: StartSystemOptions = {}): Promise<TestSyste
 export type SharedTestSystem = SharedSystemAddresses & Pick<TestSystem, 'graphql'>;
 
 /**
- * The run's shared system (subgraphs and router with the base settings), its databases emptied for
- * this file. Only for files of the `integration-shared` project, which run one at a time, and which
- * leave its processes running: a file that stops, kills or reconfigures one starts its own system.
+ * One of the run's shared systems (subgraphs and router with the base settings), lent to this file
+ * alone while it runs, its databases emptied for it. Only for files of the `integration-shared`
+ * project, which leave its processes running: a file that stops, kills or reconfigures one starts
+ * its own system.
  */
 export async function sharedSystem(): Promise<SharedTestSystem> {
-  const response = await fetch(inject('sharedSystemUrl'));
+  const response = await fetch(`${inject('sharedSystemUrl')}/?pid=${process.pid}`);
   if (!response.ok) throw new Error(`the shared system did not start: ${await response.text()}`);
   const addresses = (await response.json()) as SharedSystemAddresses;
   return { ...addresses, graphql: (request) => postGraphQL(addresses.routerUrl, request) };
+}
+
+/**
+ * A router of this file's own with `env` over the base settings, calling the subgraphs of a shared
+ * system lent to this file (`sharedSystem`): for files that only reconfigure, stop or kill the
+ * router. Only for files of the `integration-shared` project; `stop` stops the router alone.
+ */
+export async function routerOnSharedSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const shared = await sharedSystem();
+  return startPrivateSystem({ env, alongside: { system: shared, start: ['router'] } });
+}
+
+/**
+ * The checkout workers and the fake payment gateway of this file's own, with `env` over the base
+ * settings, on a shared system lent to this file (`sharedSystem`): its subgraphs, router, databases
+ * and queues. For files that only configure, kill or restart those background processes. Only for
+ * files of the `integration-shared` project; `stop` stops the background processes alone.
+ */
+export async function backgroundOnSharedSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const shared = await sharedSystem();
+  const start = BACKGROUND_PROCESSES.map(({ name }) => name);
+  return startPrivateSystem({ env, background: true, alongside: { system: shared, start } });
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, startSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { countRows, queryDatabase } from '#testing/databases';
 import { errorCodes } from '#system/graphql-client';
@@ -23,7 +23,7 @@ describe('checkout under failure', () => {
     let admin: SignedInUser;
     beforeAll(async () => {
       // Every gateway call takes a second and a half, so the worker is surely inside one when killed.
-      system = await startSystem({ background: true, env: { ...CHECKOUT_TEST_ENV, PAYMENT_FAKE_LATENCY_MS: '1500' } });
+      system = await backgroundOnSharedSystem({ ...CHECKOUT_TEST_ENV, PAYMENT_FAKE_LATENCY_MS: '1500' });
       admin = await createAdmin(system);
     });
     afterAll(() => system?.stop());
@@ -87,7 +87,7 @@ describe('checkout under failure', () => {
     let system: TestSystem;
     let admin: SignedInUser;
     beforeAll(async () => {
-      system = await startSystem({ background: true, env: CHECKOUT_TEST_ENV });
+      system = await backgroundOnSharedSystem(CHECKOUT_TEST_ENV);
       admin = await createAdmin(system);
     });
     afterAll(() => system?.stop());

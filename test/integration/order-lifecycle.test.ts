@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '#system/graphql-client';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { queryDatabase } from '#testing/databases';
 import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
@@ -146,7 +146,7 @@ describe('order lifecycle', () => {
     let admin: SignedInUser;
     beforeAll(async () => {
       // Slow enough that an order cancelled right after placeOrder is still PENDING.
-      system = await startSystem({ background: true, env: { ...CHECKOUT_TEST_ENV, PAYMENT_FAKE_LATENCY_MS: '300' } });
+      system = await backgroundOnSharedSystem({ ...CHECKOUT_TEST_ENV, PAYMENT_FAKE_LATENCY_MS: '300' });
       admin = await createAdmin(system);
     });
     afterAll(() => system?.stop());
@@ -295,14 +295,11 @@ describe('order lifecycle', () => {
     beforeAll(async () => {
       // Holds expire after 1 s, and the provider takes 1.5 s per call: the hold runs out (and the
       // order fails) while the payment is being authorised, and the capture comes after that.
-      system = await startSystem({
-        background: true,
-        env: {
-          ...CHECKOUT_TEST_ENV,
-          PAYMENT_FAKE_LATENCY_MS: '1500',
-          RESERVATION_TTL_SECONDS: '1',
-          RESERVATION_SWEEP_INTERVAL_MS: '100',
-        },
+      system = await backgroundOnSharedSystem({
+        ...CHECKOUT_TEST_ENV,
+        PAYMENT_FAKE_LATENCY_MS: '1500',
+        RESERVATION_TTL_SECONDS: '1',
+        RESERVATION_SWEEP_INTERVAL_MS: '100',
       });
       admin = await createAdmin(system);
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { createStockedProduct } from '#testing/checkout';
 import type { GraphQLResponse } from '#system/graphql-client';
@@ -29,7 +29,7 @@ const cacheHeaders = (response: GraphQLResponse<unknown>) => ({
 });
 
 beforeAll(async () => {
-  system = await startSystem({ env: { RESPONSE_CACHE: 'on' } });
+  system = await routerOnSharedSystem({ RESPONSE_CACHE: 'on' });
   admin = await createAdmin(system);
   alice = await registerCustomer(system, 'alice@example.com', 'Alice');
   bob = await registerCustomer(system, 'bob@example.com', 'Bob');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes } from '#system/graphql-client';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { writeSupergraph } from '#test/harness/supergraph';
 import { startMisbehavingSubgraph, type MisbehavingSubgraph } from '#test/harness/misbehaving-subgraph';
 
@@ -20,17 +20,15 @@ const breakerOfFake = async () =>
 beforeAll(async () => {
   fake = await startMisbehavingSubgraph();
   const supergraphPath = writeSupergraph([fake.subgraph]);
-  system = await startSystem({
-    env: {
-      SUPERGRAPH_PATH: supergraphPath,
-      ROUTER_OPERATION_DEADLINE_MS: String(DEADLINE_MS),
-      // Longer than the deadline, so the deadline is what stops a slow call.
-      SUBGRAPH_TIMEOUT_MS: '5000',
-      SUBGRAPH_BREAKER_FAILURES: '3',
-      // The production defaults, which the recovery bound depends on.
-      SUBGRAPH_BREAKER_RESET_MS: '100',
-      SUBGRAPH_BREAKER_MAX_RESET_MS: '1000',
-    },
+  system = await routerOnSharedSystem({
+    SUPERGRAPH_PATH: supergraphPath,
+    ROUTER_OPERATION_DEADLINE_MS: String(DEADLINE_MS),
+    // Longer than the deadline, so the deadline is what stops a slow call.
+    SUBGRAPH_TIMEOUT_MS: '5000',
+    SUBGRAPH_BREAKER_FAILURES: '3',
+    // The production defaults, which the recovery bound depends on.
+    SUBGRAPH_BREAKER_RESET_MS: '100',
+    SUBGRAPH_BREAKER_MAX_RESET_MS: '1000',
   });
 });
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin } from '#testing/accounts';
 import { writeSupergraph } from '#test/harness/supergraph';
 import { startMisbehavingSubgraph, type MisbehavingSubgraph } from '#test/harness/misbehaving-subgraph';
@@ -48,19 +48,17 @@ async function recover() {
 beforeAll(async () => {
   fake = await startMisbehavingSubgraph((line) => logs.push(line));
   const supergraphPath = writeSupergraph([fake.subgraph]);
-  system = await startSystem({
-    env: {
-      SUPERGRAPH_PATH: supergraphPath,
-      SUBGRAPH_TIMEOUT_MS: '500',
-      // Only the fake gets the short timeout; per-subgraph settings keep the real ones at the harness's.
-      ACCOUNTS_TIMEOUT_MS: '30000',
-      CATALOG_TIMEOUT_MS: '30000',
-      SUBGRAPH_RETRIES: '2',
-      SUBGRAPH_RETRY_DELAY_MS: '10',
-      SUBGRAPH_BREAKER_FAILURES: '5',
-      SUBGRAPH_BREAKER_RESET_MS: '1000',
-      SUBGRAPH_MAX_RESPONSE_BYTES: '1000000',
-    },
+  system = await routerOnSharedSystem({
+    SUPERGRAPH_PATH: supergraphPath,
+    SUBGRAPH_TIMEOUT_MS: '500',
+    // Only the fake gets the short timeout; per-subgraph settings keep the real ones at the harness's.
+    ACCOUNTS_TIMEOUT_MS: '30000',
+    CATALOG_TIMEOUT_MS: '30000',
+    SUBGRAPH_RETRIES: '2',
+    SUBGRAPH_RETRY_DELAY_MS: '10',
+    SUBGRAPH_BREAKER_FAILURES: '5',
+    SUBGRAPH_BREAKER_RESET_MS: '1000',
+    SUBGRAPH_MAX_RESPONSE_BYTES: '1000000',
   });
   const admin = await createAdmin(system);
   for (const sku of ['SKU-A', 'SKU-B']) {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { writeSupergraph } from '#test/harness/supergraph';
 import { startMisbehavingSubgraph, type MisbehavingSubgraph } from '#test/harness/misbehaving-subgraph';
@@ -29,8 +29,10 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 10_000) {
 beforeAll(async () => {
   fake = await startMisbehavingSubgraph();
   supergraphPath = writeSupergraph();
-  system = await startSystem({
-    env: { SUPERGRAPH_PATH: supergraphPath, SUPERGRAPH_POLL_MS: '100', SHUTDOWN_DRAIN_DELAY_MS: '1000' },
+  system = await routerOnSharedSystem({
+    SUPERGRAPH_PATH: supergraphPath,
+    SUPERGRAPH_POLL_MS: '100',
+    SHUTDOWN_DRAIN_DELAY_MS: '1000',
   });
 });
 afterAll(async () => {

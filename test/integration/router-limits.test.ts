@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, startSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 
 let system: TestSystem;
@@ -21,7 +21,7 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
   });
 
 beforeAll(async () => {
-  system = await startSystem({ env: LIMITS });
+  system = await routerOnSharedSystem(LIMITS);
 });
 afterAll(async () => {
   await system?.stop();

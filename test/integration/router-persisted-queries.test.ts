@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManifest, serializeManifest } from '#lib/graphql/persisted-query-manifest';
 import { parseUsageSnapshot } from '#lib/graphql/usage-snapshot';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 
 const ME = 'query Me { me { id } }';
 const PRODUCTS = '{ products(first: 1) { edges { cursor } } }';
@@ -26,7 +26,7 @@ describe('automatic persisted queries through the gateway', () => {
     // A manifest without safelist mode: its operations are known by hash, any other can register.
     const manifest = join(mkdtempSync(join(tmpdir(), 'manifest-')), 'operations.json');
     writeFileSync(manifest, serializeManifest(createManifest([{ body: ME, where: 'test' }])));
-    system = await startSystem({ env: { PERSISTED_QUERIES_MANIFEST: manifest } });
+    system = await routerOnSharedSystem({ PERSISTED_QUERIES_MANIFEST: manifest });
   });
   afterAll(async () => {
     await system?.stop();
@@ -61,13 +61,11 @@ describe('registered operations only', () => {
   beforeAll(async () => {
     const manifest = join(folder, 'operations.json');
     writeFileSync(manifest, serializeManifest(createManifest([{ body: ME, where: 'test' }])));
-    system = await startSystem({
-      env: {
-        PERSISTED_QUERIES_ONLY: 'true',
-        PERSISTED_QUERIES_MANIFEST: manifest,
-        FIELD_USAGE_SNAPSHOT: usageSnapshot,
-        FIELD_USAGE_SNAPSHOT_INTERVAL_MS: '100',
-      },
+    system = await routerOnSharedSystem({
+      PERSISTED_QUERIES_ONLY: 'true',
+      PERSISTED_QUERIES_MANIFEST: manifest,
+      FIELD_USAGE_SNAPSHOT: usageSnapshot,
+      FIELD_USAGE_SNAPSHOT_INTERVAL_MS: '100',
     });
   });
   afterAll(async () => {

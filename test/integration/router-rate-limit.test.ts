@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { errorCodes } from '#system/graphql-client';
 import { registerCustomer } from '#testing/accounts';
 
@@ -10,8 +10,10 @@ const redis = new Redis('redis://127.0.0.1:6379');
 let system: TestSystem;
 
 beforeAll(async () => {
-  system = await startSystem({
-    env: { RATE_LIMIT_POINTS: '4', RATE_LIMIT_DURATION_SECONDS: '60', RATE_LIMIT_KEY_PREFIX: PREFIX },
+  system = await routerOnSharedSystem({
+    RATE_LIMIT_POINTS: '4',
+    RATE_LIMIT_DURATION_SECONDS: '60',
+    RATE_LIMIT_KEY_PREFIX: PREFIX,
   });
 });
 afterAll(async () => {

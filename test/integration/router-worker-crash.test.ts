@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { CHECKOUT_TEST_ENV, createStockedProduct, eventually } from '#testing/checkout';
 import { childPidsOf } from '#testing/child-processes';
@@ -84,7 +84,7 @@ describe('a router worker killed under load (ROUTER_WORKERS=2, a retrying client
   }
 
   beforeAll(async () => {
-    system = await startSystem({ env: { ...CHECKOUT_TEST_ENV, ROUTER_WORKERS: '2' } });
+    system = await routerOnSharedSystem({ ...CHECKOUT_TEST_ENV, ROUTER_WORKERS: '2' });
     primaryPid = system.processes['router']!.child.pid!;
     const admin = await createAdmin(system);
     const productId = await createStockedProduct(system, admin, 1_000, 10_000);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { routerOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { postOnFreshConnection } from '#testing/fresh-connection';
 
 const RATE_PREFIX = `test-workers-rate-${randomUUID()}`;
@@ -17,13 +17,11 @@ const hash = createHash('sha256').update(QUERY).digest('hex');
 const byHash = { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } };
 
 beforeAll(async () => {
-  system = await startSystem({
-    env: {
-      ROUTER_WORKERS: '2',
-      RATE_LIMIT_POINTS: String(POINTS),
-      RATE_LIMIT_KEY_PREFIX: RATE_PREFIX,
-      PERSISTED_QUERIES_KEY_PREFIX: APQ_PREFIX,
-    },
+  system = await routerOnSharedSystem({
+    ROUTER_WORKERS: '2',
+    RATE_LIMIT_POINTS: String(POINTS),
+    RATE_LIMIT_KEY_PREFIX: RATE_PREFIX,
+    PERSISTED_QUERIES_KEY_PREFIX: APQ_PREFIX,
   });
 });
 afterAll(async () => {

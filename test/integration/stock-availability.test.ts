@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient } from '#lib/prisma';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually } from '#testing/checkout';
 import { queryDatabase } from '#testing/databases';
@@ -37,7 +37,7 @@ const listed = async (inStock: boolean) => {
 };
 
 beforeAll(async () => {
-  system = await startSystem({ background: true, env: { ...CHECKOUT_TEST_ENV } });
+  system = await backgroundOnSharedSystem({ ...CHECKOUT_TEST_ENV });
   admin = await createAdmin(system);
   customer = await registerCustomer(system, 'buyer@example.com');
 });
