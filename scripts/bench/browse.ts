@@ -57,6 +57,19 @@ interface Result {
   cpuMsPerRequest: { router: number; catalog: number; loadGenerator: number };
   /** Share of the machine's cores busy during the case (every process, not only this system's). */
   machineBusy: number;
+  /** The answering router's response-cache outcomes during the case (hit, miss, stored, error). */
+  cacheOutcomes: string;
+}
+
+/** The router's response-cache outcome counters from its /metrics. */
+async function cacheOutcomes(graphqlUrl: string): Promise<Record<string, number>> {
+  const text = await (await fetch(graphqlUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const counts: Record<string, number> = {};
+  for (const [, labels, value] of text.matchAll(/^router_response_cache_requests_total\{([^}]*)\} (\d+)/gm)) {
+    const outcome = /outcome="([^"]+)"/.exec(labels!)?.[1];
+    if (outcome) counts[outcome] = Number(value);
+  }
+  return counts;
 }
 
 /** Busy and total clock ticks of all cores so far, from /proc/stat. */
@@ -134,6 +147,7 @@ async function measure(
     catalog: (await cpuSecondsOf(pids.catalog)) ?? 0,
     self: process.cpuUsage(),
     machine: await machineTicks(),
+    outcomes: await cacheOutcomes(url),
   };
   const started = Date.now();
   const result = await autocannon({
@@ -147,6 +161,7 @@ async function measure(
   const seconds = (Date.now() - started) / 1000;
   const self = process.cpuUsage(cpuBefore.self);
   const machine = await machineTicks();
+  const outcomes = await cacheOutcomes(url);
   const answered = Math.max(result.requests.total, 1);
   const perRequest = (cpuSeconds: number) => round2((cpuSeconds * 1000) / answered);
   return {
@@ -161,6 +176,9 @@ async function measure(
       loadGenerator: perRequest((self.user + self.system) / 1e6),
     },
     machineBusy: (machine.busy - cpuBefore.machine.busy) / Math.max(machine.total - cpuBefore.machine.total, 1),
+    cacheOutcomes: Object.entries(outcomes)
+      .map(([outcome, count]) => `${outcome} ${count - (cpuBefore.outcomes[outcome] ?? 0)}`)
+      .join(', '),
   };
 }
 
@@ -215,7 +233,7 @@ try {
     const searchUncached = await measure(uncachedUrl, searches, load, uncachedPids);
     const { placed, failed } = load.counts();
     const row = (name: string, r: Result) =>
-      `${name.padEnd(26)} ${String(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  non-2xx ${r.non2xx}  orders/s beside it ${r.ordersPerSecond}  CPU ms/request: router ${r.cpuMsPerRequest.router}, catalog ${r.cpuMsPerRequest.catalog}, load generator ${r.cpuMsPerRequest.loadGenerator}  machine ${Math.round(r.machineBusy * 100)}% busy`;
+      `${name.padEnd(26)} ${String(r.rps).padStart(6)} req/s  p50 ${String(r.p50).padStart(4)} ms  p99 ${String(r.p99).padStart(5)} ms  non-2xx ${r.non2xx}  orders/s beside it ${r.ordersPerSecond}  CPU ms/request: router ${r.cpuMsPerRequest.router}, catalog ${r.cpuMsPerRequest.catalog}, load generator ${r.cpuMsPerRequest.loadGenerator}  machine ${Math.round(r.machineBusy * 100)}% busy${r.cacheOutcomes ? `  cache: ${r.cacheOutcomes}` : ''}`;
     const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
     const checkoutBeside = (r: Result) => r.ordersPerSecond >= TARGET.ordersPerSecond;
     const pace =
