@@ -122,14 +122,24 @@ export function retryTransactions<TClient extends Transactional>(client: TClient
   const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   client.$transaction = (async (...args: unknown[]) => {
     if (typeof args[0] !== 'function') return transaction(...args);
-    const state: TransactionState = { commitSent: false, lostBeforeCommit: false };
-    try {
-      return await transactions.run(state, () => transaction(...args));
-    } catch (error) {
-      if (!state.lostBeforeCommit || remainingMs() <= 0) throw error;
-      logger?.warn({ err: error }, 'database connection lost inside a transaction before its commit; running it again');
-      await nextTurn();
-      return transaction(...args);
-    }
+    return runAgainIfLostBeforeCommit(() => transaction(...args), logger);
   }) as TClient['$transaction'];
+}
+
+/**
+ * Runs `transaction` (one transaction on a connection of a pool that `retryOnLostConnections`
+ * watches) once more when its connection was lost before COMMIT was sent, with the same rules as
+ * `retryTransactions`: so `transaction` may run twice and must do only database work, or work
+ * that is safe to repeat.
+ */
+export async function runAgainIfLostBeforeCommit<T>(transaction: () => Promise<T>, logger?: Logger): Promise<T> {
+  const state: TransactionState = { commitSent: false, lostBeforeCommit: false };
+  try {
+    return await transactions.run(state, transaction);
+  } catch (error) {
+    if (!state.lostBeforeCommit || remainingMs() <= 0) throw error;
+    logger?.warn({ err: error }, 'database connection lost inside a transaction before its commit; running it again');
+    await nextTurn();
+    return transaction();
+  }
 }

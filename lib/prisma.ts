@@ -2,7 +2,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Logger } from './logger.ts';
-import { retryOnLostConnections, retryTransactions } from './lost-connections.ts';
+import { retryOnLostConnections, retryTransactions, runAgainIfLostBeforeCommit } from './lost-connections.ts';
 
 export interface DatabaseSettings {
   url: string;
@@ -47,7 +47,7 @@ export function createPrismaClient<TClient>(
   const client = new Client({ adapter, log: [{ emit: 'event', level: 'query' }] });
   retryTransactions(client as Parameters<typeof retryTransactions>[0], logger);
   const record = metrics ? observeDatabase(client as QueryEvents, pool, metrics) : undefined;
-  rawSql.set(client as object, createSql(pool, record));
+  rawSql.set(client as object, createSql(pool, record, logger));
   return client;
 }
 
@@ -66,10 +66,13 @@ export interface Sql {
   /** One statement on its own (autocommit). */
   query: SqlQuery;
   /**
-   * BEGIN, `work`, COMMIT on one connection; a throw rolls back and is rethrown. No retry here:
-   * the callers are queue jobs, which BullMQ runs again after a failure.
+   * BEGIN, `work`, COMMIT on one connection; a throw rolls back and is rethrown. By default no
+   * retry: the callers are queue jobs, which BullMQ runs again after a failure. With
+   * `retryLostConnection` (requests, which have no such retry) the whole transaction runs once
+   * more when its connection was lost before COMMIT was sent, as Prisma's `$transaction` does here
+   * (lost-connections.ts): `work` may then run twice and must do only database work.
    */
-  transaction<T>(work: (query: SqlQuery) => Promise<T>): Promise<T>;
+  transaction<T>(work: (query: SqlQuery) => Promise<T>, options?: { retryLostConnection?: boolean }): Promise<T>;
 }
 
 const rawSql = new WeakMap<object, Sql>();
@@ -81,40 +84,52 @@ export function sqlOf(client: object): Sql {
   return sql;
 }
 
-function createSql(pool: pg.Pool, record?: (durationMs: number) => void): Sql {
+// Prisma writes DateTime columns (timestamp without time zone) in UTC and reads them back as
+// UTC; pg's default parser would read them in the process's time zone.
+const TIMESTAMP_OID = 1114;
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === TIMESTAMP_OID && format !== 'binary'
+      ? (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
+      : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+function createSql(pool: pg.Pool, record?: (durationMs: number) => void, logger?: Logger): Sql {
   const timed = async <R extends pg.QueryResultRow>(
-    run: (text: string, values?: unknown[]) => Promise<pg.QueryResult<R>>,
+    run: (config: pg.QueryConfig) => Promise<pg.QueryResult<R>>,
     text: string,
     values?: readonly unknown[],
   ) => {
     const start = performance.now();
     try {
-      return await run(text, values as unknown[] | undefined);
+      return await run({ text, ...(values ? { values: values as unknown[] } : {}), types });
     } finally {
       record?.(performance.now() - start);
     }
   };
+  const transaction: Sql['transaction'] = async (work) => {
+    const client = await pool.connect();
+    const query: SqlQuery = (text, values) => timed((config) => client.query(config), text, values);
+    let broken: unknown;
+    try {
+      await query('BEGIN');
+      const result = await work(query);
+      await query('COMMIT');
+      return result;
+    } catch (error) {
+      await query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError;
+      });
+      throw error;
+    } finally {
+      // A connection that could not even roll back is not given to the next caller.
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  };
   return {
-    query: (text, values) => timed((t, v) => pool.query(t, v), text, values),
-    async transaction(work) {
-      const client = await pool.connect();
-      const query: SqlQuery = (text, values) => timed((t, v) => client.query(t, v), text, values);
-      let broken: unknown;
-      try {
-        await query('BEGIN');
-        const result = await work(query);
-        await query('COMMIT');
-        return result;
-      } catch (error) {
-        await query('ROLLBACK').catch((rollbackError: unknown) => {
-          broken = rollbackError;
-        });
-        throw error;
-      } finally {
-        // A connection that could not even roll back is not given to the next caller.
-        client.release(broken instanceof Error ? broken : undefined);
-      }
-    },
+    query: (text, values) => timed((config) => pool.query(config), text, values),
+    transaction: (work, options) =>
+      options?.retryLostConnection ? runAgainIfLostBeforeCommit(() => transaction(work), logger) : transaction(work),
   };
 }
 

@@ -23,7 +23,7 @@ import { redisApqCache } from './persisted-queries/redis-apq-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
 import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
-import { cachedIdentitySigner } from './identity/cached-identity-signer.ts';
+import { cachedIdentitySigner } from '#lib/auth/cached-identity-signer';
 import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
 import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
 import { corsFor } from './cors.ts';

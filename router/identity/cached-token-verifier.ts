@@ -1,7 +1,7 @@
 import { decodeJwt } from 'jose';
 import type { TokenVerifier } from '#lib/auth/tokens';
 import type { Viewer } from '#lib/auth/viewer';
-import { BoundedMap } from './bounded-map.ts';
+import { BoundedMap } from '#lib/bounded-map';
 
 interface Verified {
   viewer: Viewer;

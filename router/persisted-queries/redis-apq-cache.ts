@@ -1,7 +1,7 @@
 import type { ApolloServerOptions, BaseContext } from '@apollo/server';
 import type { Redis } from 'ioredis';
 import type { Logger } from '#lib/logger';
-import { BoundedMap } from '../identity/bounded-map.ts';
+import { BoundedMap } from '#lib/bounded-map';
 
 type PersistedQueryCache = NonNullable<
   Exclude<ApolloServerOptions<BaseContext>['persistedQueries'], false | undefined>['cache']

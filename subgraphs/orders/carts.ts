@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ErrorCode, notFound, userError } from '#lib/errors';
 import { uuidv7 } from '#lib/ids';
-import type { CartLine, Prisma, PrismaClient } from './generated/prisma/client.ts';
+import { sqlOf, type SqlQuery } from '#lib/prisma';
+import type { CartLine, PrismaClient } from './generated/prisma/client.ts';
 import type { CatalogProduct } from './catalog-client.ts';
 import { AmountOutOfRangeError, lineTotal, sumAmounts, type Money } from './money.ts';
 
@@ -26,7 +27,6 @@ export type CartLineInput = z.infer<typeof cartLineInputSchema>;
 /** Looks a product's current price up in catalog (batched per request by the caller). */
 export type PriceLookup = (productId: string) => Promise<CatalogProduct | null>;
 
-type Transaction = Prisma.TransactionClient;
 interface PricedLine {
   productId: string;
   quantity: number;
@@ -73,31 +73,38 @@ export async function getCart(prisma: PrismaClient, userId: string): Promise<Car
 /**
  * Runs a cart change with the cart row locked, so concurrent changes (and placeOrder) by the same
  * user apply one after another and the line limit and single currency hold.
+ *
+ * Plain SQL (see sqlOf): Prisma's query layer and interactive transaction were the largest item of
+ * the orders subgraph's profile under checkout load. The transaction runs once more when its
+ * connection was lost before COMMIT, as Prisma's did here (lib/lost-connections.ts), so `work`
+ * must do only database work.
  */
 export async function withLockedCart<T>(
   prisma: PrismaClient,
   userId: string,
-  work: (tx: Transaction, cartId: string, lines: CartLine[]) => Promise<T>,
+  work: (query: SqlQuery, cartId: string, lines: CartLine[]) => Promise<T>,
 ): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    // One statement creates the cart on a first change and locks it either way: ON CONFLICT DO
-    // UPDATE takes the row lock of the existing cart (concurrent first changes create one cart).
-    // The lines are read by the next statement, whose snapshot sees whatever the previous holder
-    // of the lock committed.
-    const [cart] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES (${uuidv7()}::uuid, ${userId}::uuid, now())
-      ON CONFLICT ("userId") DO UPDATE SET "updatedAt" = now()
-      RETURNING "id"`;
-    const cartId = cart!.id;
-    const lines = await tx.$queryRaw<CartLine[]>`
-      SELECT * FROM "CartLine" WHERE "cartId" = ${cartId}::uuid ORDER BY "id"`;
-    return work(tx, cartId, lines);
-  });
+  return sqlOf(prisma).transaction(
+    async (query) => {
+      // One statement creates the cart on a first change and locks it either way: ON CONFLICT DO
+      // UPDATE takes the row lock of the existing cart (concurrent first changes create one cart).
+      // The lines are read by the next statement, whose snapshot sees whatever the previous holder
+      // of the lock committed.
+      const { rows: cart } = await query<{ id: string }>(
+        `INSERT INTO "Cart" ("id", "userId", "updatedAt") VALUES ($1::uuid, $2::uuid, now())
+         ON CONFLICT ("userId") DO UPDATE SET "updatedAt" = now()
+         RETURNING "id"`,
+        [uuidv7(), userId],
+      );
+      const cartId = cart[0]!.id;
+      return work(query, cartId, await readLines(query, cartId));
+    },
+    { retryLostConnection: true },
+  );
 }
 
-const readLines = async (tx: Transaction, cartId: string): Promise<CartView> => ({
-  lines: await tx.cartLine.findMany({ where: { cartId }, orderBy: lineOrder }),
-});
+const readLines = async (query: SqlQuery, cartId: string): Promise<CartLine[]> =>
+  (await query<CartLine>(`SELECT * FROM "CartLine" WHERE "cartId" = $1::uuid ORDER BY "id"`, [cartId])).rows;
 
 async function requireProduct(priceOf: PriceLookup, productId: string): Promise<CatalogProduct> {
   const product = await priceOf(productId);
@@ -107,7 +114,7 @@ async function requireProduct(priceOf: PriceLookup, productId: string): Promise<
 
 /** Writes one line at the product's current catalog price after checking the whole cart. */
 async function writeLine(
-  tx: Transaction,
+  query: SqlQuery,
   cartId: string,
   lines: CartLine[],
   product: CatalogProduct,
@@ -122,20 +129,23 @@ async function writeLine(
   const line = { unitPriceAmount: product.price.amount, currency: product.price.currency, quantity };
   totalOf([...others, { ...line, productId: product.id }]);
   // One INSERT ... ON CONFLICT writes the line, and the cart is known without reading it again.
-  const [written] = await tx.$queryRaw<CartLine[]>`
-    INSERT INTO "CartLine" ("id", "cartId", "productId", "quantity", "unitPriceAmount", "currency", "updatedAt")
-    VALUES (${uuidv7()}::uuid, ${cartId}::uuid, ${product.id}::uuid, ${quantity}, ${line.unitPriceAmount},
-            ${line.currency}, now())
-    ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = EXCLUDED."quantity",
-      "unitPriceAmount" = EXCLUDED."unitPriceAmount", "currency" = EXCLUDED."currency", "updatedAt" = now()
-    RETURNING *`;
+  const {
+    rows: [written],
+  } = await query<CartLine>(
+    `INSERT INTO "CartLine" ("id", "cartId", "productId", "quantity", "unitPriceAmount", "currency", "updatedAt")
+     VALUES ($1::uuid, $2::uuid, $3::uuid, $4, $5, $6, now())
+     ON CONFLICT ("cartId", "productId") DO UPDATE SET "quantity" = EXCLUDED."quantity",
+       "unitPriceAmount" = EXCLUDED."unitPriceAmount", "currency" = EXCLUDED."currency", "updatedAt" = now()
+     RETURNING *`,
+    [uuidv7(), cartId, product.id, quantity, line.unitPriceAmount, line.currency],
+  );
   return { lines: [...others, written!].sort((a, b) => a.id.localeCompare(b.id)) };
 }
 
 /** Adds `quantity` of a product, or that many more to its line; the line takes today's price. */
 export async function addToCart(prisma: PrismaClient, priceOf: PriceLookup, userId: string, input: CartLineInput) {
   const product = await requireProduct(priceOf, input.productId);
-  return withLockedCart(prisma, userId, async (tx, cartId, lines) => {
+  return withLockedCart(prisma, userId, async (query, cartId, lines) => {
     const existing = lines.find((line) => line.productId === input.productId)?.quantity ?? 0;
     if (existing + input.quantity > MAX_LINE_QUANTITY) {
       throw userError(
@@ -144,30 +154,30 @@ export async function addToCart(prisma: PrismaClient, priceOf: PriceLookup, user
         { field: 'quantity' },
       );
     }
-    return writeLine(tx, cartId, lines, product, existing + input.quantity);
+    return writeLine(query, cartId, lines, product, existing + input.quantity);
   });
 }
 
 /** Sets the quantity of a product already in the cart; the line takes today's price. */
 export async function updateCartLine(prisma: PrismaClient, priceOf: PriceLookup, userId: string, input: CartLineInput) {
   const product = await requireProduct(priceOf, input.productId);
-  return withLockedCart(prisma, userId, async (tx, cartId, lines) => {
+  return withLockedCart(prisma, userId, async (query, cartId, lines) => {
     if (!lines.some((line) => line.productId === input.productId)) throw notFound('Cart line');
-    return writeLine(tx, cartId, lines, product, input.quantity);
+    return writeLine(query, cartId, lines, product, input.quantity);
   });
 }
 
 export async function removeFromCart(prisma: PrismaClient, userId: string, productId: string) {
-  return withLockedCart(prisma, userId, async (tx, cartId, lines) => {
+  return withLockedCart(prisma, userId, async (query, cartId, lines) => {
     if (!lines.some((line) => line.productId === productId)) throw notFound('Cart line');
-    await tx.cartLine.delete({ where: { cartId_productId: { cartId, productId } } });
-    return readLines(tx, cartId);
+    await query(`DELETE FROM "CartLine" WHERE "cartId" = $1::uuid AND "productId" = $2::uuid`, [cartId, productId]);
+    return { lines: await readLines(query, cartId) };
   });
 }
 
 export async function clearCart(prisma: PrismaClient, userId: string): Promise<CartView> {
-  return withLockedCart(prisma, userId, async (tx, cartId) => {
-    await tx.cartLine.deleteMany({ where: { cartId } });
+  return withLockedCart(prisma, userId, async (query, cartId) => {
+    await query(`DELETE FROM "CartLine" WHERE "cartId" = $1::uuid`, [cartId]);
     return { lines: [] };
   });
 }

@@ -1,4 +1,6 @@
 import type { Logger } from '#lib/logger';
+import type { Viewer } from '#lib/auth/viewer';
+import { cachedIdentitySigner } from '#lib/auth/cached-identity-signer';
 import { createRouterIdentitySigner } from '#lib/auth/router-identity';
 import type { RunningServer } from '#lib/http/start-graphql-server';
 import { createQueueAdmin } from '#lib/queue/queue-admin';
@@ -13,7 +15,12 @@ import { resolvers } from './resolvers/index.ts';
 
 /** Starts the orders subgraph and returns once it listens. */
 export async function startOrders(config: OrdersConfig, logger: Logger): Promise<RunningServer> {
-  const signIdentity = createRouterIdentitySigner(config.routerSigningSecret);
+  // Catalog is asked as an anonymous caller: one statement reused for 30 s, as the router reuses
+  // its own, instead of an HMAC here and in catalog per price lookup. Catalog takes the request id
+  // from x-request-id, which the client still sends per call.
+  const anonymousIdentity = cachedIdentitySigner(createRouterIdentitySigner(config.routerSigningSecret));
+  const signIdentity = ({ viewer, clientIp }: { viewer: null | Viewer; clientIp?: string | undefined }) =>
+    anonymousIdentity(viewer, clientIp);
   const catalog = createPriceCache(
     createHttpCatalogClient({ ...config.catalog, logger, signIdentity }),
     config.catalogPriceCacheMs,

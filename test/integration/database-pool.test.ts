@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase, withDatabaseName } from '#system/databases';
 import { createLogger } from '#lib/logger';
-import { createPool, createPrismaClient } from '#lib/prisma';
+import { createPool, createPrismaClient, sqlOf } from '#lib/prisma';
 import { withDeadlineFrom } from '#lib/resilience/deadline';
 import { queryDatabase } from '#testing/databases';
 import { TEST_SERVER_URL } from '#system/template-databases';
@@ -96,6 +96,38 @@ describe('createPool', () => {
         }
       });
       expect(runs).toBe(2);
+    });
+
+    it('runs a plain-SQL transaction with retryLostConnection again when its connection was lost before COMMIT', async () => {
+      let runs = 0;
+      const result = await sqlOf(prisma).transaction(
+        async (query) => {
+          runs += 1;
+          const { rows } = await query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+          if (runs === 1) await terminate(rows[0]!.pid);
+          return (await query<{ two: number }>('SELECT 2 AS two')).rows;
+        },
+        { retryLostConnection: true },
+      );
+      expect(runs).toBe(2);
+      expect(result).toEqual([{ two: 2 }]);
+    });
+
+    it('runs a plain-SQL transaction once without retryLostConnection (a job is retried by its queue)', async () => {
+      let runs = 0;
+      const run = sqlOf(prisma).transaction(async (query) => {
+        runs += 1;
+        const { rows } = await query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await terminate(rows[0]!.pid);
+        return query('SELECT 2 AS two');
+      });
+      await expect(run).rejects.toThrow();
+      expect(runs).toBe(1);
+    });
+
+    it('reads timestamps in plain SQL as UTC, as Prisma does', async () => {
+      const { rows } = await sqlOf(prisma).query<{ at: Date }>(`SELECT '2026-12-04 13:05:06.789'::timestamp(3) AS at`);
+      expect(rows[0]!.at.toISOString()).toBe('2026-12-04T13:05:06.789Z');
     });
 
     it('does not repeat a lone write whose connection was lost: it may have committed', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRouterIdentitySigner, createRouterIdentityVerifier } from '#lib/auth/router-identity';
-import { Role } from '#lib/auth/viewer';
+import { createRouterIdentitySigner, createRouterIdentityVerifier } from './router-identity.ts';
+import { Role } from './viewer.ts';
 import { cachedIdentitySigner } from './cached-identity-signer.ts';
 
 const SECRET = 'a-router-signing-secret-long-enough-0123456789';

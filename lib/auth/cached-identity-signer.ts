@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { RouterIdentitySigner } from '#lib/auth/router-identity';
-import type { Viewer } from '#lib/auth/viewer';
-import { BoundedMap } from './bounded-map.ts';
+import type { RouterIdentitySigner } from './router-identity.ts';
+import type { Viewer } from './viewer.ts';
+import { BoundedMap } from '../bounded-map.ts';
 
 /** Subgraphs accept a router identity for 60 s; one is reused for half of that, then signed anew. */
 const REUSE_MS = 30_000;
