@@ -21,6 +21,8 @@ const SHARED_SYSTEM_FILES = [
   'checkout-failures',
   'order-lifecycle',
   'stock-availability',
+  'reservations',
+  'notification-queue',
   'response-cache',
   'router-deadline-recovery',
   'router-fault-isolation',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtpServer, type FakeSmtpServer } from '#test/harness/fake-smtp-server';
 import { notificationJobs } from '#test/harness/notification-jobs';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { CHECKOUT_TEST_ENV, eventually } from '#testing/checkout';
 
@@ -45,7 +45,8 @@ beforeAll(async () => {
     SMTP_URL: smtp.url,
     NOTIFICATIONS_EMAIL_RATE_LIMIT_PER_SECOND: String(RATE_PER_SECOND),
   };
-  system = await startSystem({ background: true, env });
+  // Its own workers (SMTP channel, rate limit) on a borrowed shared system.
+  system = await backgroundOnSharedSystem(env);
   jobs = notificationJobs(system, env);
   admin = await createAdmin(system);
   customer = await registerCustomer(system, EMAIL);

@@ -14,7 +14,7 @@ import {
 } from '#subgraphs/inventory/reservations';
 import { setStock } from '#subgraphs/inventory/stock-changes';
 import { RESERVATION_EXPIRED_REASON } from '#subgraphs/orders/worker/saga-decisions';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer } from '#testing/accounts';
 import { CHECKOUT_TEST_ENV, checkout, createStockedProduct, eventually, waitForFinalStatus } from '#testing/checkout';
 import { queryDatabase } from '#testing/databases';
@@ -241,9 +241,11 @@ describe('stock reservations', () => {
 describe('a hold that expires before its payment, end to end', () => {
   let system: TestSystem;
   beforeAll(async () => {
-    system = await startSystem({
-      background: true,
-      env: { ...CHECKOUT_TEST_ENV, RESERVATION_TTL_SECONDS: '1', RESERVATION_SWEEP_INTERVAL_MS: '200' },
+    // Its own workers (a one-second hold, a fast sweep) on a borrowed shared system.
+    system = await backgroundOnSharedSystem({
+      ...CHECKOUT_TEST_ENV,
+      RESERVATION_TTL_SECONDS: '1',
+      RESERVATION_SWEEP_INTERVAL_MS: '200',
     });
   }, 180_000);
   afterAll(() => system?.stop());
