@@ -23,6 +23,7 @@ const SHARED_SYSTEM_FILES = [
   'stock-availability',
   'reservations',
   'notification-queue',
+  'worker-shutdown',
   'response-cache',
   'router-deadline-recovery',
   'router-fault-isolation',

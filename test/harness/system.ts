@@ -1,7 +1,8 @@
 import { inject } from 'vitest';
 import { postGraphQL } from '#system/graphql-client';
 import { PRIVATE_SYSTEM_ENV, startPrivateSystem, type PrivateSystem } from '#system/private-system';
-import { BACKGROUND_PROCESSES } from '#system/topology';
+import { BACKGROUND_PROCESSES, WORKERS } from '#system/topology';
+import { workerReplicaEntries } from '#system/worker-replicas';
 import type { SharedSystemAddresses } from './shared-systems.ts';
 
 /** A private system of one test file (see `startPrivateSystem`). */
@@ -63,9 +64,18 @@ export async function routerOnSharedSystem(env: Record<string, string> = {}): Pr
  * settings, on a shared system lent to this file (`sharedSystem`): its subgraphs, router, databases
  * and queues. For files that only configure, kill or restart those background processes. Only for
  * files of the `integration-shared` project; `stop` stops the background processes alone.
+ * `workerReplicas` processes of every checkout worker (the router stays the shared system's one).
  */
-export async function backgroundOnSharedSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+export async function backgroundOnSharedSystem(
+  env: Record<string, string> = {},
+  workerReplicas = 1,
+): Promise<TestSystem> {
   const shared = await sharedSystem();
-  const start = BACKGROUND_PROCESSES.map(({ name }) => name);
-  return startPrivateSystem({ env, background: true, alongside: { system: shared, start } });
+  const start = [...BACKGROUND_PROCESSES, ...workerReplicaEntries(WORKERS, workerReplicas)].map(({ name }) => name);
+  return startPrivateSystem({
+    env,
+    background: true,
+    ...(workerReplicas > 1 ? { replicas: workerReplicas } : {}),
+    alongside: { system: shared, start },
+  });
 }

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSmtpServer, type FakeSmtpServer } from '#test/harness/fake-smtp-server';
 import { notificationJobs } from '#test/harness/notification-jobs';
-import { startSystem, type TestSystem } from '#test/harness/system';
+import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
 import { registerCustomer, type SignedInUser } from '#testing/accounts';
 import { CHECKOUT_TEST_ENV, eventually } from '#testing/checkout';
 
@@ -44,7 +44,7 @@ async function heldNotice() {
 beforeAll(async () => {
   smtp = await startFakeSmtpServer();
   env = { ...CHECKOUT_TEST_ENV, NOTIFICATIONS_CHANNEL: 'smtp', SMTP_URL: smtp.url };
-  system = await startSystem({ background: true, replicas: 2, env });
+  system = await backgroundOnSharedSystem(env, 2);
   jobs = notificationJobs(system, env);
   customer = await registerCustomer(system, EMAIL);
 }, 180_000);
