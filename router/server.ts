@@ -22,7 +22,7 @@ import { manifestCache, manifestFirst } from './persisted-queries/manifest-cache
 import { redisApqCache } from './persisted-queries/redis-apq-cache.ts';
 import { registeredOperationsOnly } from './persisted-queries/registered-only.ts';
 import { operationLimitsPlugin } from './limits/operation-limits-plugin.ts';
-import { cachedTokenVerifier } from './identity/cached-token-verifier.ts';
+import { cachedTokenVerifier } from '#lib/auth/cached-token-verifier';
 import { cachedIdentitySigner } from '#lib/auth/cached-identity-signer';
 import { createFieldUsage, fieldUsagePlugin } from './usage/field-usage-plugin.ts';
 import { introspectionLimitPlugin } from './limits/introspection-limit-plugin.ts';
