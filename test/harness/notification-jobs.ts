@@ -3,8 +3,10 @@ import { createProducer } from '#lib/queue/create-producer';
 import { stepJobId } from '#lib/queue/job-ids';
 import { loadQueueSettings } from '#lib/queue/queue-config';
 import { JobName, QueueName } from '#lib/queue/queue-names';
+import { CHECKOUT_TEST_ENV } from '#testing/checkout';
 import { queryDatabase } from '#testing/databases';
-import type { TestSystem } from './system.ts';
+import { startFakeSmtpServer } from './fake-smtp-server.ts';
+import { backgroundOnSharedSystem, type TestSystem } from './system.ts';
 
 export interface NotificationRow {
   status: string;
@@ -52,4 +54,31 @@ export function notificationJobs(system: TestSystem, env: Record<string, string>
     },
     close: () => producer.close(),
   };
+}
+
+/**
+ * This file's own checkout workers on a borrowed shared system (`backgroundOnSharedSystem`), the
+ * notifications worker sending through a fake SMTP server, and `notificationJobs` to feed it;
+ * `env` over the checkout test settings, `workerReplicas` processes of every worker.
+ */
+export async function smtpNotificationWorkers(env: Record<string, string> = {}, workerReplicas = 1) {
+  const smtp = await startFakeSmtpServer();
+  try {
+    const settings = { ...CHECKOUT_TEST_ENV, NOTIFICATIONS_CHANNEL: 'smtp', SMTP_URL: smtp.url, ...env };
+    const system = await backgroundOnSharedSystem(settings, workerReplicas);
+    const jobs = notificationJobs(system, settings);
+    return {
+      smtp,
+      system,
+      jobs,
+      stop: async () => {
+        await jobs.close();
+        await system.stop();
+        await smtp.close();
+      },
+    };
+  } catch (error) {
+    await smtp.close();
+    throw error;
+  }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSmtpServer, type FakeSmtpServer } from '#test/harness/fake-smtp-server';
-import { notificationJobs } from '#test/harness/notification-jobs';
-import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
+import type { FakeSmtpServer } from '#test/harness/fake-smtp-server';
+import { smtpNotificationWorkers, type notificationJobs } from '#test/harness/notification-jobs';
+import type { TestSystem } from '#test/harness/system';
 import { createAdmin, registerCustomer, type SignedInUser } from '#testing/accounts';
 import { CHECKOUT_TEST_ENV, eventually } from '#testing/checkout';
 
@@ -13,6 +13,7 @@ import { CHECKOUT_TEST_ENV, eventually } from '#testing/checkout';
 const RATE_PER_SECOND = 4;
 const EMAIL = 'notices@example.com';
 
+let workers: Awaited<ReturnType<typeof smtpNotificationWorkers>>;
 let smtp: FakeSmtpServer;
 let system: TestSystem;
 let jobs: ReturnType<typeof notificationJobs>;
@@ -38,23 +39,14 @@ function limiterWindows(starts: readonly number[], windowMs: number): number[] {
 }
 
 beforeAll(async () => {
-  smtp = await startFakeSmtpServer();
-  const env = {
-    ...CHECKOUT_TEST_ENV,
-    NOTIFICATIONS_CHANNEL: 'smtp',
-    SMTP_URL: smtp.url,
-    NOTIFICATIONS_EMAIL_RATE_LIMIT_PER_SECOND: String(RATE_PER_SECOND),
-  };
   // Its own workers (SMTP channel, rate limit) on a borrowed shared system.
-  system = await backgroundOnSharedSystem(env);
-  jobs = notificationJobs(system, env);
+  workers = await smtpNotificationWorkers({ NOTIFICATIONS_EMAIL_RATE_LIMIT_PER_SECOND: String(RATE_PER_SECOND) });
+  ({ smtp, system, jobs } = workers);
   admin = await createAdmin(system);
   customer = await registerCustomer(system, EMAIL);
 }, 180_000);
 afterAll(async () => {
-  await jobs?.close();
-  await system?.stop();
-  await smtp?.close();
+  await workers?.stop();
 });
 
 describe('the notifications-email queue', () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeSmtpServer, type FakeSmtpServer } from '#test/harness/fake-smtp-server';
-import { notificationJobs } from '#test/harness/notification-jobs';
-import { backgroundOnSharedSystem, type TestSystem } from '#test/harness/system';
+import type { FakeSmtpServer } from '#test/harness/fake-smtp-server';
+import { smtpNotificationWorkers, type notificationJobs } from '#test/harness/notification-jobs';
+import type { TestSystem } from '#test/harness/system';
 import { registerCustomer, type SignedInUser } from '#testing/accounts';
-import { CHECKOUT_TEST_ENV, eventually } from '#testing/checkout';
+import { eventually } from '#testing/checkout';
 
 /**
  * A worker stopped with SIGTERM while a job runs, shown on the notifications worker: its job
@@ -16,11 +16,11 @@ const WORKER = 'notifications-worker';
 const REPLICAS = [WORKER, `${WORKER}-2`];
 const EMAIL = 'shutdown@example.com';
 
+let workers: Awaited<ReturnType<typeof smtpNotificationWorkers>>;
 let smtp: FakeSmtpServer;
 let system: TestSystem;
 let jobs: ReturnType<typeof notificationJobs>;
 let customer: SignedInUser;
-let env: Record<string, string>;
 
 /** The replica whose pid `processedBy` names. */
 const replicaOf = (processedBy: string | undefined) =>
@@ -42,16 +42,12 @@ async function heldNotice() {
 }
 
 beforeAll(async () => {
-  smtp = await startFakeSmtpServer();
-  env = { ...CHECKOUT_TEST_ENV, NOTIFICATIONS_CHANNEL: 'smtp', SMTP_URL: smtp.url };
-  system = await backgroundOnSharedSystem(env, 2);
-  jobs = notificationJobs(system, env);
+  workers = await smtpNotificationWorkers({}, 2);
+  ({ smtp, system, jobs } = workers);
   customer = await registerCustomer(system, EMAIL);
 }, 180_000);
 afterAll(async () => {
-  await jobs?.close();
-  await system?.stop();
-  await smtp?.close();
+  await workers?.stop();
 });
 
 describe('a worker stopped with SIGTERM in the middle of a job', () => {
