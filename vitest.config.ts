@@ -35,6 +35,19 @@ const SHARED_SYSTEM_FILES = [
   'router-workers',
 ].map((name) => `test/integration/${name}.test.ts`);
 
+/**
+ * What the integration projects share: vitest runs the projects of one group under one worker
+ * limit (and refuses different ones), after the unit tier; each file starts processes of a system,
+ * two at once keep both cores busy.
+ */
+const INTEGRATION_TIER = {
+  sequence: { groupOrder: 2 },
+  globalSetup: ['test/global-setup.ts'],
+  maxWorkers: 2,
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+};
+
 export default defineConfig({
   // Apollo's packages load graphql's CommonJS build; tests must use the same one, or graphql
   // refuses schemas built "in another realm".
@@ -58,15 +71,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          // After the unit tier; vitest runs the projects of one group with one worker limit.
-          sequence: { groupOrder: 2 },
+          ...INTEGRATION_TIER,
           include: ['test/integration/**/*.test.ts'],
           exclude: SHARED_SYSTEM_FILES,
-          globalSetup: ['test/global-setup.ts'],
-          // Each file starts a whole system of processes; two at once keep both cores busy.
-          maxWorkers: 2,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
         },
       },
       {
@@ -76,12 +83,8 @@ export default defineConfig({
           // With the other integration files (so the same worker limit), queued after them (projects
           // by name). Each file borrows one of the run's shared systems for itself while it runs,
           // its databases emptied (`sharedSystem`); there are as many as files run at once.
-          sequence: { groupOrder: 2 },
+          ...INTEGRATION_TIER,
           include: SHARED_SYSTEM_FILES,
-          globalSetup: ['test/global-setup.ts'],
-          maxWorkers: 2,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
         },
       },
       {
